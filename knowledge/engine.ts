@@ -159,6 +159,23 @@ function selectChecklist(chosen: TransportId, requirements: Requirements): Check
     }));
 }
 
+export interface Recommendation {
+  transport: TransportId;
+  name: string;
+  reasons: Reason[];
+  requirements: Requirements;
+}
+
+/**
+ * The recommendation and its trace without ranking alternatives or building the checklist: what
+ * the lint rules need once per file, at a fraction of decide()'s cost.
+ */
+export function recommend(input: Readonly<Record<string, unknown>> = {}): Recommendation {
+  const { requirements } = resolveRequirements(input);
+  const { transport, reasons } = walk(requirements);
+  return { transport, name: transportName(transport), reasons, requirements };
+}
+
 /**
  * Recommends a transport. Missing answers take their documented defaults; an unknown key or
  * value throws a RequirementError naming the valid values.

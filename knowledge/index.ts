@@ -1,6 +1,6 @@
 // Public API of `pick-transport`: the decision engine and the knowledge it reads.
-export { decide, matches, sourcesOf, transportName } from './engine.js';
-export type { Alternative, ChecklistEntry, Decision, Reason } from './engine.js';
+export { decide, matches, recommend, sourcesOf, transportName } from './engine.js';
+export type { Alternative, ChecklistEntry, Decision, Reason, Recommendation } from './engine.js';
 export { RequirementError, resolveRequirements } from './requirements.js';
 export type { ResolvedRequirements } from './requirements.js';
 export { questions } from './questions.js';

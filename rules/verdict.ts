@@ -1,5 +1,5 @@
 import type { Rule } from 'eslint';
-import { decide, type Decision } from '../knowledge/engine.js';
+import { recommend, type Recommendation } from '../knowledge/engine.js';
 import { RequirementError } from '../knowledge/requirements.js';
 import type { TransportId } from '../knowledge/schema.js';
 
@@ -11,7 +11,7 @@ import type { TransportId } from '../knowledge/schema.js';
 export const SETTINGS_KEY = 'pick-transport';
 
 export interface Verdict {
-  decision: Decision;
+  decision: Recommendation;
   /** The recommended transport's display name, e.g. "Server-Sent Events". */
   name: string;
   /** One sentence on why, for messages. */
@@ -24,9 +24,9 @@ export function verdictFor(context: Rule.RuleContext): Verdict {
   const settings = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY] as
     | { requirements?: unknown }
     | undefined;
-  let decision: Decision;
+  let decision: Recommendation;
   try {
-    decision = decide((settings?.requirements ?? {}) as Record<string, unknown>);
+    decision = recommend((settings?.requirements ?? {}) as Record<string, unknown>);
   } catch (error) {
     if (error instanceof RequirementError) {
       throw new Error(`pick-transport: settings['${SETTINGS_KEY}'].requirements: ${error.message}`);

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { copyCorpus, realFiles } from './corpus.js';
+import { alternate, median, ms } from './stats.js';
+
+// ESLint with configs.recommended against ESLint with one trivial core rule, over the same real
+// files, alternated. The baseline keeps one rule on because ESLint with no rules skips work that
+// any rule triggers; that cost is not ours.
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const nodeModules = join(root, 'node_modules');
+const eslintBin = join(nodeModules, 'eslint/bin/eslint.js');
+const pluginEntry = join(root, 'dist/rules/plugin.js');
+
+function writeConfigs(dir: string) {
+  const plugin = `import pickTransport from ${JSON.stringify(pluginEntry)};\n`;
+  writeFileSync(join(dir, 'base.config.mjs'), `export default [{ rules: { 'no-debugger': 'error' } }];\n`);
+  writeFileSync(join(dir, 'plugin.config.mjs'), `${plugin}export default [pickTransport.configs.recommended, { rules: { 'no-debugger': 'error' } }];\n`);
+  writeFileSync(join(dir, 'timing.config.mjs'), `${plugin}export default [pickTransport.configs.recommended, { rules: { 'no-debugger': 'error', 'no-undef': 'error' } }];\n`);
+}
+
+function eslint(dir: string, config: string, extra: string[] = []): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [eslintBin, '-c', config, '--no-warn-ignored', '-f', 'json', ...extra, 'corpus'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status === 2) throw new Error(`eslint failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Sums each rule's time over all files from ESLint's --stats output. */
+function ruleTimes(dir: string): Record<string, number> {
+  const out = join(dir, 'stats.json');
+  eslint(dir, 'timing.config.mjs', ['--stats', '-o', out]);
+  const results = JSON.parse(readFileSync(out, 'utf8')) as { stats?: { times?: { passes?: { rules?: Record<string, { total: number }> }[] } } }[];
+  const totals: Record<string, number> = {};
+  for (const result of results) {
+    for (const pass of result.stats?.times?.passes ?? []) {
+      for (const [rule, { total }] of Object.entries(pass.rules ?? {})) totals[rule] = (totals[rule] ?? 0) + total;
+    }
+  }
+  return totals;
+}
+
+export async function benchLint(rounds = 5, fileCount = 2000): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'pick-transport-bench-lint-'));
+  try {
+    const files = realFiles(nodeModules, fileCount, /\.(?:js|mjs|cjs)$/);
+    copyCorpus(files, nodeModules, join(dir, 'corpus'));
+    writeConfigs(dir);
+    eslint(dir, 'base.config.mjs'); // warm the file cache
+    const samples = await alternate(rounds, {
+      base: () => eslint(dir, 'base.config.mjs'),
+      plugin: () => eslint(dir, 'plugin.config.mjs'),
+    });
+    const base = median(samples.base);
+    const withPlugin = median(samples.plugin);
+    const times = ruleTimes(dir);
+    const noUndef = times['no-undef'] ?? 0;
+    const ours = Object.entries(times)
+      .filter(([rule]) => rule.startsWith('pick-transport/'))
+      .sort((a, b) => b[1] - a[1])
+      .map(([rule, t]) => `    ${rule.padEnd(44)} ${ms(t).padStart(10)}  ${(t / noUndef).toFixed(2)}x no-undef`);
+    return [
+      `lint (${files.length} real files, ${rounds} alternated runs each)`,
+      `  eslint + no-debugger                      median ${ms(base)}`,
+      `  eslint + no-debugger + configs.recommended median ${ms(withPlugin)}`,
+      `  wall ratio recommended / baseline: ${(withPlugin / base).toFixed(3)} (goal <= 1.03)`,
+      `  rule time over all files (--stats), core no-undef ${ms(noUndef)}:`,
+      ...ours,
+    ].join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,834 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { Rule, Scope } from 'eslint';
+import { createFollower, functionName, type Follower, type FunctionNode, type NetworkSummary } from './follow.js';
+import { calleeName, requestOf } from './http.js';
+import { isFailurePath } from './polling.js';
+import { constantInit, findVariable, staticNumber, unwrap } from './values.js';
+import { memberName, walk } from './websocket.js';
+
+// Finds long polling, client and server side. It only finds; the rule words the report.
+//
+// Client: code that asks again as soon as each answer arrives.
+// - recursion: a function that awaits an HTTP read and then calls itself on the success path,
+//   or calls itself from the response callback of a request (`.then(() => poll())`, jQuery
+//   `complete: poll` / `success`, `$.get(url, cb)`, `xhr.onload`);
+// - loops: `while`/`do`/`for(;;)` that await an HTTP read with no pause in the loop.
+// Not long polling:
+// - re-requests only on failure (isFailurePath: catch, `!res.ok`, retry counters), calls that
+//   pass a counter (`retry(n - 1)`), functions named retry/backoff;
+// - any timer or awaited pause on the way, even 0 ms: a timed repeat is no-short-polling's, so
+//   each shape belongs to exactly one rule;
+// - stream readers (`reader.read()` is not an HTTP request);
+// - pagination and "until done": re-requesting under a condition on the data just fetched
+//   (`if (page.next) load(page.next)`, `if (!page.next) break`, `while (cursor) {...; cursor = x}`),
+//   bounded loops (`i < 3`), loops that run once or return/break once a request succeeds.
+//   Stop flags set elsewhere (`cancelled`, `this.running`, `signal.aborted`) and status checks
+//   (`res.status === 410`) do not count as data.
+//
+// Server: an HTTP handler (Express/router `get/post/all/...`, Fastify `get`/`route`, Koa
+// `router.get`/`app.use` with ctx, `createServer`, `server.on('request')`) that stores its
+// response object (res, reply, ctx) or a held promise's `resolve` in a collection outside the
+// handler, to answer later. Not long polling: an SSE hub (sets `text/event-stream`, writes SSE
+// frames or calls an *sse* helper) or another streaming hub (writes to or flushes the response it
+// keeps), middleware that calls `next()`, and a handler that answers right after storing.
+
+type Node = TSESTree.Node;
+
+export type LongPollShape = 'recursive-request' | 'request-loop' | 'held-response';
+
+export interface LongPollFinding {
+  shape: LongPollShape;
+  /** Where to report: the self-call, the awaited request in the loop, or the store. */
+  node: Node;
+  /** The function that re-requests, the loop, or the handler. */
+  owner: Node;
+  /** Every request involved goes to an absolute URL on another host (a third-party API). */
+  thirdParty: boolean;
+}
+
+export interface LongPollDetector {
+  /** Call for every function; cheap unless the function refers to itself by name. */
+  onFunction(fn: FunctionNode): LongPollFinding | null;
+  /** Call for every call: `this.poll()` self-calls and server route registrations. */
+  onCall(call: TSESTree.CallExpression): readonly LongPollFinding[];
+  /** Call for every `await`: loops that await requests. */
+  onAwait(node: TSESTree.AwaitExpression): LongPollFinding | null;
+}
+
+const TS_WRAPPERS = new Set<string>(['TSNonNullExpression', 'TSAsExpression', 'TSTypeAssertion', 'TSSatisfiesExpression']);
+const RETRY_NAME = /retr(?:y|ies)|backoff|attempt/i;
+const DELAY_CALL = /^(?:sleep|delay|wait|pause|timeout|snooze|backoff|setTimeout|setTimeoutPromise|sleepMs|waitMs|delayMs)$/i;
+// Re-running from these is still "at once". Any timer (setTimeout, sleep, even 0 ms) makes it a
+// timed repeat, which no-short-polling reports: each shape belongs to exactly one rule.
+const IMMEDIATE_SCHEDULERS = new Set(['queueMicrotask', 'setImmediate', 'nextTick']);
+// Promise, jQuery and RxJS (`http.get(url).subscribe(next)`) ways to run code after a response.
+const RESPONSE_CHAIN = new Set(['then', 'finally', 'done', 'always', 'success', 'complete', 'subscribe']);
+const PASS_THROUGH_CHAIN = new Set(['then', 'catch', 'finally', 'done', 'fail', 'always', 'json', 'text', 'blob', 'arrayBuffer', 'formData', 'pipe']);
+const RESPONSE_KEYS = new Set(['success', 'complete', 'done', 'onSuccess', 'onload', 'onloadend', 'onreadystatechange']);
+const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route', 'createServer', 'on', 'addListener']);
+const NONE: readonly LongPollFinding[] = Object.freeze([]);
+const STORE_METHODS = new Set(['push', 'unshift', 'add', 'set', 'append', 'enqueue', 'put', 'splice']);
+const ANSWER_METHODS = new Set(['send', 'json', 'end', 'sendStatus', 'render', 'redirect', 'sendFile', 'jsonp', 'download']);
+const SSE_HELPER = /sse|event-?stream/i;
+const STATUS_NAME = /^(?:ok|status|statusCode|statusText|err|error|errors|success|succeeded|failed)$/;
+const SSE_FRAME = /^(?:data|event|id|retry):|^:/;
+
+type Role =
+  | { kind: 'response'; thirdParty: boolean }
+  | { kind: 'immediate' }
+  | { kind: 'stop' };
+
+const IMMEDIATE: Role = { kind: 'immediate' };
+const STOP: Role = { kind: 'stop' };
+
+function isFunction(node: Node | null | undefined): node is FunctionNode {
+  return node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
+}
+
+function within(inner: Node, outer: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function staticText(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n.type === 'TemplateLiteral') return n.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+export function createLongPollDetector(context: Rule.RuleContext, given?: Follower): LongPollDetector {
+  const sourceCode = context.sourceCode;
+  // Created on first use: most files never get that far.
+  let cached = given;
+  const follower = {
+    summarize: (node: Node, hops?: number) => (cached ??= createFollower(context)).summarize(node, hops),
+    resolveFunction: (node: Node) => (cached ??= createFollower(context)).resolveFunction(node),
+  };
+  const reported = new WeakSet<Node>();
+  const seenLoops = new WeakSet<Node>();
+
+  const scopeOf = (node: Node): Scope.Scope => sourceCode.getScope(node as never);
+  const thirdPartyOnly = (s: NetworkSummary): boolean => s.reads > 0 && s.firstPartyReads === 0;
+
+  /** An awaited pause: `sleep(1000)`, `delay(ms)`, `new Promise((r) => setTimeout(r, ms))`. */
+  function isDelay(expression: Node): boolean {
+    const n = unwrap(expression);
+    if (n.type === 'CallExpression') {
+      const name = calleeName(n.callee);
+      if (!name || !DELAY_CALL.test(name)) return false;
+      // timeout(fetch(url), 5000) races a request against a timer: not a pause.
+      const first = n.arguments[0] && unwrap(n.arguments[0]);
+      return !(first && (first.type === 'CallExpression' || first.type === 'AwaitExpression' || first.type === 'NewExpression'));
+    }
+    if (n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Promise') {
+      const executor = n.arguments[0];
+      if (!isFunction(executor)) return false;
+      let found = false;
+      walk(executor.body, sourceCode, (node) => {
+        if (found) return false;
+        if (node.type === 'CallExpression' && calleeName(node.callee) === 'setTimeout') found = true;
+        return undefined;
+      });
+      return found;
+    }
+    return false;
+  }
+
+  /** Awaited delays in `root` outside nested functions and failure paths. */
+  function hasDelay(root: Node): boolean {
+    let found = false;
+    walk(root, sourceCode, (node) => {
+      if (found || (isFunction(node) && node !== root)) return false;
+      if (node.type === 'AwaitExpression' && isDelay(node.argument) && !isFailurePath(node, root)) found = true;
+      return undefined;
+    });
+    return found;
+  }
+
+  /** HTTP reads awaited in `roots` (outside nested functions and failure paths). */
+  function awaitedReads(roots: readonly Node[]): NetworkSummary {
+    const total: NetworkSummary = { reads: 0, firstPartyReads: 0, writes: 0, beacons: 0 };
+    for (const root of roots) {
+      walk(root, sourceCode, (node) => {
+        if (isFunction(node)) return false;
+        if (node.type === 'AwaitExpression' && !isFailurePath(node, root)) {
+          const s = follower.summarize(node.argument, 2);
+          total.reads += s.reads;
+          total.firstPartyReads += s.firstPartyReads;
+          return false;
+        }
+        return undefined;
+      });
+    }
+    return total;
+  }
+
+  /** The request at the root of `x.then(...).json().then(...)`: what a chain callback responds to. */
+  function chainRoot(start: Node): Node {
+    let current: Node = start;
+    for (let i = 0; i < 12; i++) {
+      const n = unwrap(current);
+      if (n.type === 'AwaitExpression') {
+        current = n.argument;
+        continue;
+      }
+      if (n.type !== 'CallExpression') return n;
+      const callee = unwrap(n.callee);
+      if (callee.type !== 'MemberExpression' || !PASS_THROUGH_CHAIN.has(memberName(callee) ?? '')) return n;
+      current = callee.object;
+    }
+    return current;
+  }
+
+  function responseTo(request: Node): Role {
+    let target = unwrap(request);
+    // const res = await fetch(url); res.json().then(...)
+    if (target.type === 'Identifier') {
+      const init = constantInit(findVariable(scopeOf(target), target.name));
+      if (!init) return STOP;
+      target = unwrap(init);
+      if (target.type === 'AwaitExpression') target = unwrap(target.argument);
+    }
+    if (target.type !== 'CallExpression' && target.type !== 'NewExpression') return STOP;
+    const summary = follower.summarize(target, 1);
+    return summary.reads > 0 ? { kind: 'response', thirdParty: thirdPartyOnly(summary) } : STOP;
+  }
+
+  /** What running `callback` (a function, or a reference to one) means, given where it is passed. */
+  function callbackRole(callback: Node): Role {
+    let value: Node = callback;
+    let parent = value.parent;
+    while (parent && TS_WRAPPERS.has(parent.type)) {
+      value = parent;
+      parent = parent.parent;
+    }
+    if (!parent) return STOP;
+    if (parent.type === 'CallExpression' && parent.callee !== value) {
+      const index = parent.arguments.indexOf(value as TSESTree.CallExpressionArgument);
+      const callee = unwrap(parent.callee);
+      const name = calleeName(callee);
+      if (!name) return STOP;
+      if (callee.type === 'MemberExpression' && RESPONSE_CHAIN.has(name)) {
+        if ((name === 'then' || name === 'subscribe') && index !== 0) return STOP; // error handler
+        return responseTo(chainRoot(callee.object));
+      }
+      if (IMMEDIATE_SCHEDULERS.has(name)) return IMMEDIATE;
+      // $.get(url, callback), $.getJSON(url, callback), http.get(url, callback)
+      const request = requestOf(parent, sourceCode);
+      if (request?.kind === 'read') return responseTo(parent);
+      return STOP;
+    }
+    if (parent.type === 'Property' && parent.value === value && parent.parent.type === 'ObjectExpression') {
+      const key = parent.key.type === 'Identifier' && !parent.computed ? parent.key.name : staticText(parent.key);
+      const call = parent.parent.parent;
+      if (key && RESPONSE_KEYS.has(key) && call?.type === 'CallExpression' && requestOf(call, sourceCode)?.kind === 'read') {
+        return responseTo(call);
+      }
+      return STOP;
+    }
+    if (parent.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'MemberExpression') {
+      // xhr.onload = () => poll()
+      const key = memberName(parent.left as never);
+      const target = unwrap(parent.left.object);
+      if (key && RESPONSE_KEYS.has(key) && target.type === 'Identifier') return responseTo(target);
+    }
+    return STOP;
+  }
+
+  /** A call that passes a counter on (`load(url, retries - 1)`) is a bounded retry. */
+  function passesCounter(call: TSESTree.CallExpression): boolean {
+    return call.arguments.some((arg) => {
+      const a = unwrap(arg);
+      if (a.type === 'UpdateExpression') return true;
+      return (
+        a.type === 'BinaryExpression' &&
+        (a.operator === '+' || a.operator === '-') &&
+        [a.left, a.right].some((side) => {
+          const s = unwrap(side as Node);
+          return s.type === 'Literal' && typeof s.value === 'number';
+        })
+      );
+    });
+  }
+
+  /**
+   * A condition on the data just fetched (`if (page.next)`, `if (!items.length) break`), as
+   * opposed to a status check (`res.ok`, `status === 204`) or a stop flag set elsewhere
+   * (`cancelled`, `this.running`, `signal.aborted`). Re-requesting under such a condition is
+   * pagination or "until done", not long polling. `isLocal` says which variables hold that data.
+   */
+  function isDataTest(test: Node, isLocal: (variable: Scope.Variable) => boolean): boolean {
+    let status = false;
+    let data = false;
+    walk(test, sourceCode, (node) => {
+      if (status || isFunction(node)) return false;
+      if (node.type !== 'Identifier') return undefined;
+      if (STATUS_NAME.test(node.name)) status = true;
+      const parent = node.parent;
+      const isName =
+        (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
+        (parent?.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand);
+      if (!isName) {
+        const variable = findVariable(scopeOf(node), node.name);
+        if (variable && isLocal(variable)) data = true;
+      }
+      return undefined;
+    });
+    return data && !status;
+  }
+
+  /** The tests of the conditionals `node` sits in (consequent or alternate), up to `root`. */
+  function guards(node: Node, root: Node): Node[] {
+    const tests: Node[] = [];
+    let child: Node = node;
+    for (let p: Node | undefined = node.parent; p && child !== root; child = p, p = p.parent) {
+      if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && p.test !== child) tests.push(p.test);
+      else if (p.type === 'LogicalExpression' && p.right === child) tests.push(p.left);
+      if (p === root) break;
+    }
+    return tests;
+  }
+
+  /** `if (!page.next) return;` among the statements before: the chain stops on its own data. */
+  function exitsOnData(statements: readonly Node[], isLocal: (variable: Scope.Variable) => boolean): boolean {
+    return statements.some(
+      (statement) =>
+        statement.type === 'IfStatement' &&
+        exits(statement.consequent) &&
+        isDataTest(statement.test, isLocal),
+    );
+  }
+
+  function exits(statement: Node): boolean {
+    if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement' || statement.type === 'BreakStatement') return true;
+    if (statement.type === 'BlockStatement') {
+      const last = statement.body[statement.body.length - 1];
+      return last !== undefined && exits(last);
+    }
+    return false;
+  }
+
+  /**
+   * Does the self-reference `ref` inside `fn` ask again right after a response? Returns whether
+   * the requests involved are all third-party, or null when this is not long polling.
+   */
+  function reRequests(fn: FunctionNode, ref: Node): { thirdParty: boolean } | null {
+    let point: Node = ref;
+    while (point.parent && TS_WRAPPERS.has(point.parent.type)) point = point.parent;
+    let sawResponse = false;
+    let thirdParty = false;
+    const parent = point.parent;
+    if (parent?.type === 'CallExpression' && parent.callee === point) {
+      if (passesCounter(parent)) return null;
+      point = parent.parent?.type === 'ChainExpression' ? parent.parent : parent;
+    } else {
+      // Passed by reference: `complete: poll`, `.then(poll)`, `queueMicrotask(poll)`.
+      const role = callbackRole(point);
+      if (role.kind === 'stop') return null;
+      if (role.kind === 'response') {
+        sawResponse = true;
+        thirdParty = role.thirdParty;
+      }
+    }
+
+    // Climb to fn: each nested function must be a response callback or an immediate scheduler;
+    // the statements that run before the call on the way must not wait.
+    const before: Node[] = [];
+    let child: Node = point;
+    for (let p = point.parent; p && child !== fn; child = p, p = p.parent) {
+      if (p === fn) break;
+      if (isFunction(p)) {
+        if (p.body !== child) return null;
+        const role = callbackRole(p);
+        if (role.kind === 'stop') return null;
+        if (role.kind === 'response') {
+          sawResponse = true;
+          thirdParty ||= role.thirdParty;
+        }
+      } else if (p.type === 'BlockStatement' || p.type === 'Program' || p.type === 'StaticBlock') {
+        for (const statement of p.body as readonly Node[]) {
+          if (statement === child) break;
+          before.push(statement);
+        }
+      } else if (p.type === 'SwitchCase') {
+        for (const statement of p.consequent) {
+          if (statement === child) break;
+          before.push(statement);
+        }
+      } else if (p.type === 'TryStatement' && p.finalizer === child) {
+        before.push(p.block);
+      } else if (p.type === 'WhileStatement' || p.type === 'DoWhileStatement' || p.type === 'ForStatement' || p.type === 'ForOfStatement' || p.type === 'ForInStatement') {
+        return null; // self-calls from a loop are not a re-request chain
+      }
+    }
+    // Without a response callback on the way, only an awaited request can come before the call.
+    if (!sawResponse && !fn.async) return null;
+    if (isFailurePath(point, fn)) return null;
+    const declaredInside = (variable: Scope.Variable): boolean => {
+      const def = variable.defs[0];
+      return def !== undefined && def.type !== 'Parameter' && within(def.name as unknown as Node, fn);
+    };
+    if (guards(point, fn).some((test) => isDataTest(test, declaredInside))) return null;
+    if (exitsOnData(before, declaredInside)) return null;
+    if (before.some((statement) => hasDelay(statement))) return null;
+    if (!sawResponse) {
+      const reads = awaitedReads(before);
+      if (reads.reads === 0) return null;
+      thirdParty = thirdPartyOnly(reads);
+    }
+    return { thirdParty };
+  }
+
+  function selfReferences(fn: FunctionNode): Node[] {
+    let variable: Scope.Variable | undefined;
+    if (fn.type !== 'ArrowFunctionExpression' && fn.id) {
+      const name = fn.id.name;
+      variable = sourceCode.getDeclaredVariables(fn as never).find((v) => v.name === name && v.defs.some((d) => d.type === 'FunctionName'));
+    } else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') {
+      variable = sourceCode.getDeclaredVariables(fn.parent as never)[0];
+    } else if (
+      // const poll = useCallback(async () => { ...; poll() }, [])
+      fn.parent?.type === 'CallExpression' &&
+      fn.parent.arguments[0] === fn &&
+      calleeName(fn.parent.callee) === 'useCallback' &&
+      fn.parent.parent?.type === 'VariableDeclarator' &&
+      fn.parent.parent.id.type === 'Identifier'
+    ) {
+      variable = sourceCode.getDeclaredVariables(fn.parent.parent as never)[0];
+    }
+    if (!variable) return [];
+    const refs: Node[] = [];
+    for (const reference of variable.references) {
+      const id = reference.identifier as unknown as Node;
+      if (reference.isRead() && within(id, fn.body)) refs.push(id);
+    }
+    return refs;
+  }
+
+  function recursion(fn: FunctionNode, refs: readonly Node[]): LongPollFinding | null {
+    if (reported.has(fn)) return null;
+    const name = functionName(fn);
+    if (name && RETRY_NAME.test(name)) return null;
+    for (const ref of refs) {
+      const result = reRequests(fn, ref);
+      if (!result) continue;
+      reported.add(fn);
+      const call = ref.parent?.type === 'CallExpression' && ref.parent.callee === ref ? ref.parent : ref;
+      return { shape: 'recursive-request', node: call, owner: fn, thirdParty: result.thirdParty };
+    }
+    return null;
+  }
+
+  function onFunction(fn: FunctionNode): LongPollFinding | null {
+    // Cheap exits: anonymous functions cannot call themselves by name.
+    if (fn.type === 'ArrowFunctionExpression' || (fn.type === 'FunctionExpression' && !fn.id)) {
+      const parent = fn.parent;
+      if (parent?.type !== 'VariableDeclarator' && !(parent?.type === 'CallExpression' && parent.parent?.type === 'VariableDeclarator')) return null;
+    }
+    const refs = selfReferences(fn);
+    return refs.length > 0 ? recursion(fn, refs) : null;
+  }
+
+  /** The method `this` belongs to at `node`, following arrow functions out. */
+  function enclosingMethod(node: Node): FunctionNode | null {
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'FunctionExpression' || p.type === 'FunctionDeclaration') return p;
+      if (p.type === 'ArrowFunctionExpression' && p.parent?.type === 'PropertyDefinition' && p.parent.value === p) return p;
+    }
+    return null;
+  }
+
+  function methodRecursion(call: TSESTree.CallExpression): LongPollFinding | null {
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression' || callee.object.type !== 'ThisExpression') return null;
+    const name = memberName(callee as never);
+    if (!name) return null;
+    const method = enclosingMethod(call);
+    if (!method || functionName(method) !== name) return null;
+    const owner = method.parent;
+    if (owner?.type !== 'MethodDefinition' && owner?.type !== 'Property' && owner?.type !== 'PropertyDefinition') return null;
+    return recursion(method, [callee]);
+  }
+
+  // --- loops --------------------------------------------------------------------------------
+
+  function testNames(test: Node | null): Set<string> {
+    const names = new Set<string>();
+    if (!test) return names;
+    walk(test, sourceCode, (node) => {
+      if (node.type === 'Identifier') names.add(node.name);
+      if (node.type === 'MemberExpression') {
+        if (node.object.type === 'ThisExpression') names.add(`this.${memberName(node as never) ?? ''}`);
+        walk(node.object, sourceCode, (inner) => {
+          if (inner.type === 'Identifier') names.add(inner.name);
+          return undefined;
+        });
+        return false;
+      }
+      return undefined;
+    });
+    return names;
+  }
+
+  function targetName(target: Node): string | undefined {
+    const t = unwrap(target);
+    if (t.type === 'Identifier') return t.name;
+    if (t.type === 'MemberExpression' && t.object.type === 'ThisExpression') return `this.${memberName(t as never) ?? ''}`;
+    return undefined;
+  }
+
+  /** Not inside an if/switch/conditional/catch between `node` and `root`. */
+  function unconditional(node: Node, root: Node): boolean {
+    for (let p = node.parent; p && p !== root; p = p.parent) {
+      if (
+        p.type === 'IfStatement' ||
+        p.type === 'ConditionalExpression' ||
+        p.type === 'LogicalExpression' ||
+        p.type === 'SwitchCase' ||
+        p.type === 'CatchClause'
+      ) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function isBounded(test: Node | null): boolean {
+    if (!test) return false;
+    const t = unwrap(test);
+    if (t.type === 'BinaryExpression') return ['<', '<=', '>', '>='].includes(t.operator);
+    if (t.type === 'UpdateExpression') return true;
+    if (t.type === 'LogicalExpression') return isBounded(t.left) || isBounded(t.right);
+    return false;
+  }
+
+  /** Whether a break leaves `loop` itself (not an inner loop or switch). */
+  function breaksLoop(statement: TSESTree.BreakStatement, loop: Node): boolean {
+    if (statement.label) return true;
+    for (let p: Node | undefined = statement.parent; p && p !== loop; p = p.parent) {
+      if (p.type === 'SwitchStatement' || p.type === 'WhileStatement' || p.type === 'DoWhileStatement' || p.type === 'ForStatement' || p.type === 'ForOfStatement' || p.type === 'ForInStatement') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  type Loop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+
+  /** Whether the loop keeps re-requesting without pause until something outside stops it. */
+  function isRequestLoop(loop: Loop): boolean {
+    if (isBounded(loop.test)) return false;
+    const names = testNames(loop.test);
+    // Variables that hold what the loop fetched: declared or written inside its body.
+    const fedByLoop = (variable: Scope.Variable): boolean =>
+      variable.defs.some((d) => d.type !== 'Parameter' && within(d.name as unknown as Node, loop.body)) ||
+      variable.references.some((r) => r.isWrite() && within(r.identifier as unknown as Node, loop.body));
+    let ok = true;
+    walk(loop.body, sourceCode, (node) => {
+      if (!ok || isFunction(node)) return false;
+      switch (node.type) {
+        case 'AssignmentExpression':
+        case 'UpdateExpression': {
+          // while (cursor) { ...; cursor = page.next }: the loop ends on its own data.
+          const name = targetName(node.type === 'AssignmentExpression' ? node.left : node.argument);
+          if (name && names.has(name) && unconditional(node, loop.body)) ok = false;
+          break;
+        }
+        case 'ReturnStatement':
+        case 'BreakStatement': {
+          if (node.type === 'BreakStatement' && !breaksLoop(node, loop)) break;
+          if (isFailurePath(node, loop.body)) break; // stop on error
+          const value = node.type === 'ReturnStatement' && node.argument ? unwrap(node.argument) : undefined;
+          const returnsValue =
+            value !== undefined && !(value.type === 'Identifier' && value.name === 'undefined') && !(value.type === 'Literal' && value.value === null);
+          const tests = guards(node, loop.body);
+          if (
+            // Fetch until it works, then hand back the result: a retry.
+            returnsValue ||
+            // Runs once.
+            tests.length === 0 ||
+            // `if (res.ok) break`: retry until success.
+            tests.some((test) => successTest(test)) ||
+            // `if (!page.next) break`: pagination.
+            tests.some((test) => isDataTest(test, fedByLoop))
+          ) {
+            ok = false;
+          }
+          // Other conditional exits (`if (stopped) break`, `if (res.status === 410) return`) are stop signals.
+          break;
+        }
+        case 'AwaitExpression':
+          if (isDelay(node.argument) && !isFailurePath(node, loop.body)) ok = false;
+          break;
+        default:
+          break;
+      }
+      return ok ? undefined : false;
+    });
+    return ok;
+  }
+
+  function successTest(test: Node): boolean {
+    const t = unwrap(test);
+    if (t.type === 'MemberExpression') return /^(?:ok|success|succeeded)$/.test(memberName(t as never) ?? '');
+    if (t.type === 'Identifier') return /^(?:ok|success|succeeded)$/.test(t.name);
+    if (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '==')) {
+      const code = staticNumber(t.right, scopeOf(t));
+      return code !== undefined && code >= 200 && code < 300;
+    }
+    if (t.type === 'LogicalExpression' && t.operator === '&&') return successTest(t.left) || successTest(t.right);
+    return false;
+  }
+
+  function onAwait(node: TSESTree.AwaitExpression): LongPollFinding | null {
+    let loop: Loop | null = null;
+    let child: Node = node;
+    for (let p: Node | undefined = node.parent; p; child = p, p = p.parent) {
+      if (isFunction(p)) return null;
+      if (p.type === 'WhileStatement' || p.type === 'DoWhileStatement') {
+        if (p.body === child) loop = p;
+        break;
+      }
+      if (p.type === 'ForStatement') {
+        if (p.body === child && !p.update) loop = p;
+        break;
+      }
+      if (p.type === 'ForOfStatement' || p.type === 'ForInStatement') return null;
+    }
+    if (!loop || seenLoops.has(loop)) return null;
+    if (isFailurePath(node, loop.body)) return null;
+    const summary = follower.summarize(node.argument, 2);
+    if (summary.reads === 0) return null;
+    seenLoops.add(loop);
+    if (!isRequestLoop(loop)) return null;
+    const all = awaitedReads([loop.body]);
+    return { shape: 'request-loop', node, owner: loop, thirdParty: thirdPartyOnly(all.reads > 0 ? all : summary) };
+  }
+
+  // --- server -------------------------------------------------------------------------------
+
+  function handlersOf(call: TSESTree.CallExpression, name: string): FunctionNode[] {
+    const callee = unwrap(call.callee);
+    const candidates: Node[] = [];
+    if (name === 'createServer') {
+      candidates.push(...call.arguments);
+    } else if (callee.type !== 'MemberExpression') {
+      return [];
+    } else if (name === 'on' || name === 'addListener') {
+      if (staticText(call.arguments[0]) === 'request' && call.arguments[1]) candidates.push(call.arguments[1]);
+    } else if (name === 'route') {
+      // fastify.route({ method, url, handler })
+      const options = call.arguments[0] && unwrap(call.arguments[0]);
+      if (options?.type === 'ObjectExpression') {
+        for (const prop of options.properties) {
+          if (prop.type === 'Property' && !prop.computed && prop.key.type === 'Identifier' && prop.key.name === 'handler') candidates.push(prop.value);
+        }
+      } else {
+        return [];
+      }
+    } else {
+      // app.get('/path', ...handlers), app.use(handler)
+      const first = call.arguments[0];
+      const hasPath = first !== undefined && staticText(first) !== undefined;
+      if (!hasPath && name !== 'use') return [];
+      candidates.push(...call.arguments.slice(hasPath ? 1 : 0));
+    }
+    const handlers: FunctionNode[] = [];
+    for (const candidate of candidates) {
+      if (candidate.type === 'SpreadElement') continue;
+      const c = unwrap(candidate);
+      if (isFunction(c)) handlers.push(c);
+      else if (c.type === 'Identifier') {
+        const fn = follower.resolveFunction(c);
+        if (fn) handlers.push(fn);
+      }
+    }
+    return handlers;
+  }
+
+  /** The parameter holding what answers the request: res/reply (2nd) or Koa's ctx (1st). */
+  function responseParam(fn: FunctionNode): TSESTree.Identifier | null {
+    const [first, second] = fn.params;
+    if (first?.type === 'Identifier' && /^(?:ctx|context)$/.test(first.name)) return first;
+    return second?.type === 'Identifier' ? second : null;
+  }
+
+  /** An SSE hub or other streaming response keeps its responses on purpose, to write to them. */
+  function isStreamHandler(fn: FunctionNode, responseName: string | undefined): boolean {
+    if (sourceCode.getText(fn as never).includes('text/event-stream')) return true;
+    let sse = false;
+    walk(fn.body, sourceCode, (node) => {
+      if (sse) return false;
+      if (node.type !== 'CallExpression') return undefined;
+      const name = calleeName(node.callee);
+      if (!name) return undefined;
+      const callee = unwrap(node.callee);
+      const receiver = callee.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+      if (SSE_HELPER.test(name)) sse = true;
+      else if (name === 'write' && SSE_FRAME.test(staticText(node.arguments[0]) ?? '')) sse = true;
+      else if ((name === 'write' || name === 'flushHeaders') && receiver?.type === 'Identifier' && receiver.name === responseName) sse = true;
+      else if (/^(?:setHeader|writeHead|set|header|headers|type)$/.test(name)) {
+        // res.writeHead(200, SSE_HEADERS) with the headers in a constant
+        for (const arg of node.arguments) {
+          const a = unwrap(arg);
+          if (a.type !== 'Identifier') continue;
+          const init = constantInit(findVariable(scopeOf(a), a.name));
+          if (init && sourceCode.getText(init as never).includes('text/event-stream')) sse = true;
+        }
+      }
+      return undefined;
+    });
+    return sse;
+  }
+
+  /** Whether `expression` (the collection) lives outside `fn`: an outer variable, `this`, a global. */
+  function isOuter(expression: Node, fn: FunctionNode): boolean {
+    let root = unwrap(expression);
+    for (let i = 0; i < 8 && root.type === 'MemberExpression'; i++) root = unwrap(root.object);
+    if (root.type === 'ThisExpression') return true;
+    if (root.type !== 'Identifier') return false;
+    const variable = findVariable(scopeOf(root), root.name);
+    if (!variable || variable.defs.length === 0) return true;
+    const def = variable.defs[0]!.node as unknown as Node;
+    return !within(def, fn);
+  }
+
+  /** Where a reference to the response ends up stored outside the handler, if it does. */
+  function storeOf(ref: Node, fn: FunctionNode): Node | null {
+    let value: Node = ref;
+    for (let i = 0; i < 6; i++) {
+      const p: Node | undefined = value.parent;
+      if (!p) return null;
+      if (TS_WRAPPERS.has(p.type)) value = p;
+      else if (p.type === 'Property' && p.value === value && p.parent.type === 'ObjectExpression') value = p.parent;
+      else if (p.type === 'ArrayExpression') value = p;
+      else break;
+    }
+    const p = value.parent;
+    if (p?.type === 'CallExpression' && p.callee !== value) {
+      const callee = unwrap(p.callee);
+      if (callee.type === 'MemberExpression' && STORE_METHODS.has(memberName(callee as never) ?? '') && isOuter(callee.object, fn)) return p;
+    }
+    if (p?.type === 'AssignmentExpression' && p.right === value) {
+      const left = unwrap(p.left);
+      if (left.type === 'Identifier' || left.type === 'MemberExpression') {
+        if (left.type === 'MemberExpression' ? isOuter(left.object, fn) : isOuter(left, fn)) return p;
+      }
+    }
+    return null;
+  }
+
+  /** `clients.push(res); res.json(x)`: answered at once after all, so nothing is held. */
+  function answeredRightAway(store: Node, responseName: string): boolean {
+    let statement: Node = store;
+    while (statement.parent && statement.parent.type !== 'BlockStatement' && !isFunction(statement.parent)) statement = statement.parent;
+    const block = statement.parent;
+    if (block?.type !== 'BlockStatement') return false;
+    const index = block.body.indexOf(statement as TSESTree.Statement);
+    for (const next of block.body.slice(index + 1)) {
+      const expression = next.type === 'ExpressionStatement' ? next.expression : next.type === 'ReturnStatement' ? next.argument : null;
+      if (!expression) continue;
+      const e = unwrap(expression);
+      if (e.type === 'AssignmentExpression' && e.left.type === 'MemberExpression' && memberName(e.left as never) === 'body') {
+        const object = unwrap(e.left.object);
+        if (object.type === 'Identifier' && object.name === responseName) return true;
+      }
+      if (e.type === 'CallExpression') {
+        const callee = unwrap(e.callee);
+        if (callee.type !== 'MemberExpression' || !ANSWER_METHODS.has(memberName(callee as never) ?? '')) continue;
+        let root = unwrap(callee.object);
+        for (let i = 0; i < 4 && (root.type === 'CallExpression' || root.type === 'MemberExpression'); i++) {
+          root = unwrap(root.type === 'CallExpression' ? root.callee : root.object);
+        }
+        if (root.type === 'Identifier' && root.name === responseName) return true;
+      }
+    }
+    return false;
+  }
+
+  /** `await new Promise((resolve) => waiting.push(resolve))` in the handler: a held request. */
+  function heldPromise(fn: FunctionNode): Node | null {
+    let found: Node | null = null;
+    walk(fn.body, sourceCode, (node) => {
+      if (found) return false;
+      if (node.type !== 'NewExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'Promise') return undefined;
+      const executor = node.arguments[0];
+      const resolve = isFunction(executor) ? executor.params[0] : undefined;
+      if (!executor || !isFunction(executor) || resolve?.type !== 'Identifier') return undefined;
+      const outer = node.parent;
+      if (outer?.type !== 'AwaitExpression' && outer?.type !== 'ReturnStatement' && outer !== fn) return undefined;
+      const variable = sourceCode.getDeclaredVariables(executor as never).find((v) => v.name === resolve.name);
+      for (const reference of variable?.references ?? []) {
+        const store = storeOf(reference.identifier as unknown as Node, fn);
+        if (store) {
+          found = store;
+          break;
+        }
+      }
+      return undefined;
+    });
+    return found;
+  }
+
+  /** Middleware that hands on with `next()` keeps the response for bookkeeping, not to answer it. */
+  function callsNext(fn: FunctionNode): boolean {
+    const [first, second, third] = fn.params;
+    const next = first?.type === 'Identifier' && /^(?:ctx|context)$/.test(first.name) ? second : third;
+    if (next?.type !== 'Identifier') return false;
+    const variable = sourceCode.getDeclaredVariables(fn as never).find((v) => v.name === next.name);
+    return (variable?.references ?? []).some((r) => {
+      const id = r.identifier as unknown as Node;
+      return id.parent?.type === 'CallExpression' && id.parent.callee === id;
+    });
+  }
+
+  function heldResponse(fn: FunctionNode): LongPollFinding | null {
+    if (reported.has(fn) || callsNext(fn)) return null;
+    const param = responseParam(fn);
+    let store: Node | null = null;
+    if (param) {
+      const variable = sourceCode.getDeclaredVariables(fn as never).find((v) => v.name === param.name);
+      for (const reference of variable?.references ?? []) {
+        if (!reference.isRead()) continue;
+        const found = storeOf(reference.identifier as unknown as Node, fn);
+        if (found && !answeredRightAway(found, param.name)) {
+          store = found;
+          break;
+        }
+      }
+    }
+    store ??= heldPromise(fn);
+    if (!store || isStreamHandler(fn, param?.name)) return null;
+    reported.add(fn);
+    return { shape: 'held-response', node: store, owner: fn, thirdParty: false };
+  }
+
+  function onCall(call: TSESTree.CallExpression): readonly LongPollFinding[] {
+    // Name checks first: nearly every call leaves here.
+    const callee = call.callee;
+    let name: string;
+    if (callee.type === 'MemberExpression') {
+      if (callee.computed || callee.property.type !== 'Identifier') return NONE;
+      name = callee.property.name;
+      if (callee.object.type === 'ThisExpression') {
+        const found = methodRecursion(call);
+        if (found) return [found];
+      }
+      if (!HANDLER_METHODS.has(name)) return NONE;
+    } else if (callee.type === 'Identifier' && callee.name === 'createServer') {
+      name = callee.name;
+    } else {
+      return NONE;
+    }
+    if (call.arguments.length === 0) return NONE;
+    const findings: LongPollFinding[] = [];
+    for (const handler of handlersOf(call, name)) {
+      const found = heldResponse(handler);
+      if (found) findings.push(found);
+    }
+    return findings;
+  }
+
+  return { onFunction, onCall, onAwait };
+}
