@@ -37,3 +37,16 @@ export function copyCorpus(files: readonly string[], nodeModules: string, into: 
     copyFileSync(file, target);
   }
 }
+
+/**
+ * Copies files into one flat folder, numbered, so no path segment (dist/, build/...) makes one
+ * tool skip what another reads: benchmarks compare the same files.
+ */
+export function copyFlat(files: readonly string[], into: string): string[] {
+  mkdirSync(into, { recursive: true });
+  return files.map((file, i) => {
+    const target = join(into, `${String(i).padStart(5, '0')}-${file.split(/[\\/]/).pop()}`);
+    copyFileSync(file, target);
+    return target;
+  });
+}

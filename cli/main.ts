@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { decide } from '../knowledge/engine.js';
 import { PACKAGE_VERSION } from '../knowledge/package-info.js';
-import { RequirementError } from '../knowledge/requirements.js';
+import { RequirementError, resolveRequirements } from '../knowledge/requirements.js';
 import { parseCli, type CliArgs } from './args.js';
 import { readAnswersFile, saveAnswers } from './answers-file.js';
 import { EXIT, UsageError } from './errors.js';
@@ -17,17 +17,31 @@ async function chalkFor(args: CliArgs) {
 const NO_TERMINAL =
   "no answers given and no terminal to ask in; pass --answers FILE, flags such as --direction server-to-client, or --defaults";
 
-async function collectAnswers(args: CliArgs) {
+/** Answers from --answers and the flags (flags win); `given` is false when there were none. */
+function givenAnswers(args: CliArgs): { answers: Record<string, unknown>; given: boolean } {
   const fromFile = args.answersFile ? readAnswersFile(args.answersFile) : {};
-  const given = { ...fromFile, ...args.answers };
-  const anyGiven = args.answersFile !== undefined || Object.keys(args.answers).length > 0 || args.defaults;
-  if (anyGiven) return given;
+  return {
+    answers: { ...fromFile, ...args.answers },
+    given: args.answersFile !== undefined || Object.keys(args.answers).length > 0,
+  };
+}
+
+/** Requirement errors from flags name the flag, e.g. "for --direction". */
+function asUsageError(error: unknown): unknown {
+  return error instanceof RequirementError
+    ? new UsageError(error.message.replace(/for '([\w-]+)'/, 'for --$1'))
+    : error;
+}
+
+async function collectAnswers(args: CliArgs) {
+  const { answers, given } = givenAnswers(args);
+  if (given || args.defaults) return answers;
   const promptOut = args.format === 'text' && process.stdout.isTTY ? process.stdout : process.stderr;
   if (!process.stdin.isTTY || !promptOut.isTTY) throw new UsageError(NO_TERMINAL);
   const { askQuestions } = await import('./interactive.js');
-  const answers = await askQuestions(promptOut, await chalkFor(args));
+  const asked = await askQuestions(promptOut, await chalkFor(args));
   promptOut.write('\n');
-  return answers;
+  return asked;
 }
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -41,6 +55,22 @@ async function run(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${PACKAGE_VERSION}\n`);
     return EXIT.ok;
   }
+  const chalk = () => chalkFor(args);
+  if (args.command === 'scan') {
+    const { answers, given } = givenAnswers(args);
+    let requirements;
+    try {
+      requirements = resolveRequirements(answers).requirements;
+    } catch (error) {
+      throw asUsageError(error);
+    }
+    const { runScan } = await import('./scan/command.js');
+    return runScan(args, requirements, given, chalk);
+  }
+  if (args.command === 'merge') {
+    const { runMerge } = await import('./scan/merge.js');
+    return runMerge(args, chalk);
+  }
   if (args.command === 'matrix') {
     const { renderMatrix } = await import('./matrix.js');
     process.stdout.write(renderMatrix(args.format, await chalkFor(args)));
@@ -50,8 +80,7 @@ async function run(argv: readonly string[]): Promise<number> {
   try {
     decision = decide(await collectAnswers(args));
   } catch (error) {
-    if (error instanceof RequirementError) throw new UsageError(`${error.message.replace(/for '([\w-]+)'/, 'for --$1')}`);
-    throw error;
+    throw asUsageError(error);
   }
   const output =
     args.format === 'json' ? (await import('./render-json.js')).renderJson(decision)

@@ -1,5 +1,6 @@
 import type { ESLint, Linter, Rule } from 'eslint';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../knowledge/package-info.js';
+import type { TransportId } from '../knowledge/schema.js';
 import noLongPolling from './no-long-polling.js';
 import noReceiveOnlyWebsocket from './no-receive-only-websocket.js';
 import noShortPolling from './no-short-polling.js';
@@ -24,6 +25,17 @@ const severities: Record<RuleName, Linter.RuleSeverity> = {
   'no-long-polling': 'warn',
   'no-receive-only-websocket': 'warn',
   'websocket-needs-reconnect': 'error',
+};
+
+/**
+ * The transport each rule finds in code. A finding goes against the recommendation when it
+ * detects another transport; operational rules detect none.
+ */
+export const detects: Record<RuleName, TransportId | undefined> = {
+  'no-short-polling': 'short-polling',
+  'no-long-polling': 'long-polling',
+  'no-receive-only-websocket': 'websocket',
+  'websocket-needs-reconnect': undefined,
 };
 
 export interface PickTransportPlugin extends ESLint.Plugin {

@@ -132,7 +132,7 @@ describe('bad input', () => {
     ['a wrong value in the answers file', ['--answers', wrongValue], /wrong\.json': invalid value 'instant' for 'latency'; use one of: low, relaxed/],
     ['an answers file that is not an object', ['--answers', notObject], /must hold a JSON object/],
     ['an unknown command', ['pick'], /unknown command 'pick'/],
-    ['an unknown format', ['--format', 'yaml', '--defaults'], /unknown format 'yaml'; use one of: text, json, markdown/],
+    ['an unknown format', ['--format', 'yaml', '--defaults'], /unknown format 'yaml' for 'decide'; use one of: text, json, markdown/],
     ['no answers and no terminal', [], /no answers given and no terminal to ask in; pass --answers FILE/],
     ['an unwritable --save path', ['--defaults', '--save', join(dir, 'missing-dir', 'a.json')], /cannot save answers to .*choose a writable path/],
   ];
