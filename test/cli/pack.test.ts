@@ -16,6 +16,7 @@ const npm = (args: string[], cwd: string) =>
   });
 
 let project = '';
+let linted = '';
 let files: string[] = [];
 
 beforeAll(() => {
@@ -26,7 +27,14 @@ beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'pick-transport-user-'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
   npm(['install', join(out, info.filename)], project);
-}, 240_000);
+  // A second user project that lints: the tarball next to its peer dependencies.
+  linted = mkdtempSync(join(tmpdir(), 'pick-transport-linted-'));
+  writeFileSync(join(linted, 'package.json'), JSON.stringify({ name: 'linted-project', private: true, type: 'module' }));
+  const peers = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
+  npm(['install', join(out, info.filename), `eslint@${peers.eslint}`, `typescript-eslint@${peers['typescript-eslint']}`], linted);
+  writeFileSync(join(linted, 'eslint.config.js'), "import pickTransport from 'pick-transport/eslint-plugin';\nexport default [pickTransport.configs.recommended];\n");
+  writeFileSync(join(linted, 'poll.js'), "setInterval(() => fetch('/api/news').then((r) => r.json()), 3000);\n");
+}, 300_000);
 
 describe('the packed tarball', () => {
   it('ships the build, the docs and no tests', () => {
@@ -43,6 +51,51 @@ describe('the packed tarball', () => {
     expect(json.recommendation.transport).toBe('websocket');
     const viaNpx = execFileSync('npx', ['pick-transport', '--streaming', 'blocked', '--json'], { cwd: project, encoding: 'utf8' });
     expect(JSON.parse(viaNpx).recommendation.transport).toBe('long-polling');
+  });
+
+  it('says what to install when scan runs without eslint', () => {
+    let stderr = '';
+    try {
+      execFileSync('npx', ['pick-transport', 'scan'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      stderr = (error as { stderr: string; status: number }).stderr;
+      expect((error as { status: number }).status).toBe(2);
+    }
+    expect(stderr).toMatch(/scan needs the eslint and typescript-eslint packages; install them/);
+  });
+
+  it('lints with the installed plugin and scans with the installed CLI', () => {
+    const run = (cmd: string, args: string[]) => {
+      try {
+        return execFileSync(cmd, args, { cwd: linted, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (error) {
+        return (error as { stdout: string }).stdout;
+      }
+    };
+    const lint = JSON.parse(run('npx', ['eslint', '--format', 'json', 'poll.js']));
+    expect(lint[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['pick-transport/no-short-polling']);
+    const report = JSON.parse(run('npx', ['pick-transport', 'scan', '--format', 'json']));
+    expect(report.inventory.map((i: { kind: string; file: string }) => `${i.kind} ${i.file}`)).toEqual(['polling poll.js']);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['pick-transport/no-short-polling']);
+  });
+
+  it('ships types a TypeScript eslint.config compiles against', () => {
+    writeFileSync(
+      join(linted, 'typed-config.ts'),
+      [
+        "import type { Linter } from 'eslint';",
+        "import pickTransport from 'pick-transport/eslint-plugin';",
+        "import { decide, type Decision } from 'pick-transport';",
+        'const config: Linter.Config[] = [pickTransport.configs.recommended];',
+        'const version: string = pickTransport.meta.version;',
+        "const decision: Decision = decide({ direction: 'bidirectional' });",
+        'export default { config, version, decision };',
+        '',
+      ].join('\n'),
+    );
+    const tsc = join(linted, 'node_modules', 'typescript', 'bin', 'tsc');
+    const out = execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', 'typed-config.ts'], { cwd: linted, encoding: 'utf8' });
+    expect(out).toBe('');
   });
 
   it('exposes the engine API to importers', () => {
