@@ -11,9 +11,11 @@ import type { ScanReport } from './report.js';
 
 const RULES = ['no-short-polling', 'no-long-polling', 'no-receive-only-websocket', 'websocket-needs-reconnect'];
 
-async function requireLinter(): Promise<void> {
+/** Checks the peers are installed without loading them (loading is the scanner's job, and lazy). */
+function requireLinter(): void {
   try {
-    await Promise.all([import('eslint'), import('typescript-eslint')]);
+    import.meta.resolve('eslint');
+    import.meta.resolve('typescript-eslint');
   } catch {
     throw new UsageError(
       "scan needs the eslint and typescript-eslint packages; install them (npm i -D eslint typescript-eslint) or run: npx -p pick-transport -p eslint -p typescript-eslint pick-transport scan",
@@ -43,7 +45,7 @@ export async function runScan(
   const missing = paths.find((p) => !existsSync(p));
   if (missing) throw new UsageError(`no such file or folder '${missing}'; give the paths to scan, e.g. pick-transport scan src`);
   const failing = failOnMatcher(args.failOn);
-  await requireLinter();
+  requireLinter();
   const { scan } = await import('./scanner.js');
   const progress = progressLine();
   const report = await scan({

@@ -36,10 +36,11 @@ interface Engines {
   configs: { js: Linter.Config[]; cjs: Linter.Config[]; ts: Linter.Config[]; typed: Linter.Config[] };
 }
 
-async function loadEngines(options: ScanOptions, root: string): Promise<Engines> {
+async function loadEngines(options: ScanOptions, root: string, withTypeScript: boolean): Promise<Engines> {
+  // typescript-eslint brings the TypeScript compiler (about half a second to load): only when needed.
   const [{ Linter }, tseslint, { default: plugin, detects }, { default: inventory }] = await Promise.all([
     import('eslint'),
-    import('typescript-eslint'),
+    withTypeScript ? import('typescript-eslint') : undefined,
     import('../../rules/plugin.js'),
     import('../../rules/inventory.js'),
   ]);
@@ -56,7 +57,7 @@ async function loadEngines(options: ScanOptions, root: string): Promise<Engines>
       ...base,
       files: ['**/*.{ts,mts,cts,tsx}'],
       languageOptions: {
-        parser: tseslint.parser as Linter.Parser,
+        parser: tseslint?.parser as Linter.Parser,
         parserOptions: typed ? { projectService: true, tsconfigRootDir: root } : {},
       },
     },
@@ -104,7 +105,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     report.recommendation = { transport: recommended.transport, name: recommended.name, reasons: recommended.reasons, checklist };
   }
   const root = commonRoot(files, options.base);
-  const engines = await loadEngines(options, root);
+  const engines = await loadEngines(options, root, files.some((f) => TS_FILE.test(f.path)));
   const tsconfigDirs = options.types ? found.tsconfigDirs : [];
 
   files.forEach((file, index) => {
