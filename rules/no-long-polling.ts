@@ -1,7 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/types';
 import type { Rule } from 'eslint';
-import { createLongPollDetector, type LongPollFinding } from './detect/long-polling.js';
-import type { FunctionNode } from './detect/follow.js';
+import { longPollVisitors, type LongPollFinding } from './detect/long-polling.js';
 import { docsUrl } from './docs-url.js';
 import { verdictFor } from './verdict.js';
 
@@ -58,12 +56,11 @@ const rule: Rule.RuleModule = {
 
   create(context) {
     const [{ includeThirdParty, server }] = context.options as [Options];
-    const detector = createLongPollDetector(context);
     // Asked only once something is found: deciding costs more than most files' detection.
     let verdict: ReturnType<typeof verdictFor> | undefined;
 
-    function report(finding: LongPollFinding | null): void {
-      if (!finding || (finding.thirdParty && !includeThirdParty)) return;
+    return longPollVisitors(context, { server }, (finding: LongPollFinding) => {
+      if (finding.thirdParty && !includeThirdParty) return;
       if (finding.shape === 'held-response' && !server) return;
       verdict ??= verdictFor(context);
       if (verdict.recommends('long-polling')) return;
@@ -72,21 +69,7 @@ const rule: Rule.RuleModule = {
         messageId: MESSAGE_ID[finding.shape],
         data: { transport: verdict.name, because: verdict.because },
       });
-    }
-
-    const onFunction = (node: Rule.Node): void => report(detector.onFunction(node as unknown as FunctionNode));
-
-    return {
-      FunctionDeclaration: onFunction,
-      FunctionExpression: onFunction,
-      ArrowFunctionExpression: onFunction,
-      CallExpression(node) {
-        for (const finding of detector.onCall(node as unknown as TSESTree.CallExpression)) report(finding);
-      },
-      AwaitExpression(node) {
-        report(detector.onAwait(node as unknown as TSESTree.AwaitExpression));
-      },
-    };
+    });
   },
 };
 

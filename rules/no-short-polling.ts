@@ -1,7 +1,7 @@
 import type { Rule } from 'eslint';
-import { pollingVisitors, type PollingOptions } from './detect/polling.js';
+import { lazyPollingVisitors, type PollingOptions, type PollingSetup } from './detect/polling.js';
 import { docsUrl } from './docs-url.js';
-import { verdictFor } from './verdict.js';
+import { verdictFor, type Verdict } from './verdict.js';
 
 // Reports code that asks the server for news on a timer. The fix it names is whatever the
 // decision engine picks for the project's requirements; when that is short polling itself,
@@ -18,6 +18,26 @@ export function formatInterval(ms: number | undefined): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   if (ms < 60_000 || ms % 60_000 !== 0) return `${Number((ms / 1000).toFixed(1))} s`;
   return `${ms / 60_000} min`;
+}
+
+/** Options and report for a file with polling candidates; screened-out files never get here. */
+function setup(context: Rule.RuleContext): PollingSetup {
+  const options: PollingOptions = { ...DEFAULTS, ...(context.options[0] as Partial<PollingOptions> | undefined) };
+  // Asked only once a site is found: deciding costs more than screening a file.
+  let verdict: Verdict | undefined;
+  return {
+    options,
+    onSite(site) {
+      verdict ??= verdictFor(context);
+      if (verdict.recommends('short-polling')) return;
+      context.report({
+        node: site.node as never,
+        ...(site.loc ? { loc: site.loc } : {}),
+        messageId: site.intervalMs === undefined ? 'pollUnknown' : 'poll',
+        data: { every: formatInterval(site.intervalMs), transport: verdict.name, because: verdict.because },
+      });
+    },
+  };
 }
 
 const rule: Rule.RuleModule = {
@@ -56,17 +76,7 @@ const rule: Rule.RuleModule = {
     defaultOptions: [{ ...DEFAULTS }],
   },
   create(context) {
-    const verdict = verdictFor(context);
-    if (verdict.recommends('short-polling')) return {};
-    const options: PollingOptions = { ...DEFAULTS, ...(context.options[0] as Partial<PollingOptions> | undefined) };
-    return pollingVisitors(context, options, (site) => {
-      context.report({
-        node: site.node as never,
-        ...(site.loc ? { loc: site.loc } : {}),
-        messageId: site.intervalMs === undefined ? 'pollUnknown' : 'poll',
-        data: { every: formatInterval(site.intervalMs), transport: verdict.name, because: verdict.because },
-      });
-    });
+    return lazyPollingVisitors(context, setup);
   },
 };
 

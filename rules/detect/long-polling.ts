@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import type { Rule, Scope } from 'eslint';
+import type { Rule, Scope, SourceCode } from 'eslint';
 import { createFollower, functionName, type Follower, type FunctionNode, type NetworkSummary } from './follow.js';
-import { calleeName, requestOf } from './http.js';
+import { calleeName, classifyRequest, requestApi, requestOf } from './http.js';
 import { isFailurePath } from './polling.js';
 import { constantInit, findVariable, staticNumber, unwrap } from './values.js';
 import { memberName, walk } from './websocket.js';
@@ -67,6 +67,7 @@ const PASS_THROUGH_CHAIN = new Set(['then', 'catch', 'finally', 'done', 'fail', 
 const RESPONSE_KEYS = new Set(['success', 'complete', 'done', 'onSuccess', 'onload', 'onloadend', 'onreadystatechange']);
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route', 'createServer', 'on', 'addListener']);
 const NONE: readonly LongPollFinding[] = Object.freeze([]);
+const NO_NODES: readonly Node[] = Object.freeze([]);
 const STORE_METHODS = new Set(['push', 'unshift', 'add', 'set', 'append', 'enqueue', 'put', 'splice']);
 const ANSWER_METHODS = new Set(['send', 'json', 'end', 'sendStatus', 'render', 'redirect', 'sendFile', 'jsonp', 'download']);
 const SSE_HELPER = /sse|event-?stream/i;
@@ -95,6 +96,44 @@ function staticText(node: Node | undefined): string | undefined {
   if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
   if (n.type === 'TemplateLiteral') return n.quasis[0]?.value.cooked ?? undefined;
   return undefined;
+}
+
+/**
+ * The name of a call that may register an HTTP handler (`app.get`, `router.use`, `createServer`,
+ * `server.on`), or undefined: the name checks onCall() starts with, before any scope work.
+ */
+function registrationName(call: TSESTree.CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === 'MemberExpression') {
+    if (callee.computed || callee.property.type !== 'Identifier') return undefined;
+    return HANDLER_METHODS.has(callee.property.name) ? callee.property.name : undefined;
+  }
+  return callee.type === 'Identifier' && callee.name === 'createServer' ? callee.name : undefined;
+}
+
+/** The arguments (or `handler` options) of a registration that may be its handlers, by syntax alone. */
+function handlerCandidates(call: TSESTree.CallExpression, name: string): readonly (TSESTree.CallExpressionArgument | Node)[] {
+  const args = call.arguments;
+  if (name === 'createServer') return args;
+  if (unwrap(call.callee).type !== 'MemberExpression') return NO_NODES;
+  if (name === 'on' || name === 'addListener') {
+    return staticText(args[0]) === 'request' && args[1] ? [args[1]] : NO_NODES;
+  }
+  if (name === 'route') {
+    // fastify.route({ method, url, handler })
+    const options = args[0] && unwrap(args[0]);
+    if (options?.type !== 'ObjectExpression') return NO_NODES;
+    const handlers: Node[] = [];
+    for (const prop of options.properties) {
+      if (prop.type === 'Property' && !prop.computed && prop.key.type === 'Identifier' && prop.key.name === 'handler') handlers.push(prop.value);
+    }
+    return handlers;
+  }
+  // app.get('/path', ...handlers), app.use(handler)
+  const first = args[0];
+  const hasPath = first !== undefined && staticText(first) !== undefined;
+  if (!hasPath) return name === 'use' ? args : NO_NODES;
+  return args.length > 1 ? args.slice(1) : NO_NODES;
 }
 
 export function createLongPollDetector(context: Rule.RuleContext, given?: Follower): LongPollDetector {
@@ -609,33 +648,8 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
   // --- server -------------------------------------------------------------------------------
 
   function handlersOf(call: TSESTree.CallExpression, name: string): FunctionNode[] {
-    const callee = unwrap(call.callee);
-    const candidates: Node[] = [];
-    if (name === 'createServer') {
-      candidates.push(...call.arguments);
-    } else if (callee.type !== 'MemberExpression') {
-      return [];
-    } else if (name === 'on' || name === 'addListener') {
-      if (staticText(call.arguments[0]) === 'request' && call.arguments[1]) candidates.push(call.arguments[1]);
-    } else if (name === 'route') {
-      // fastify.route({ method, url, handler })
-      const options = call.arguments[0] && unwrap(call.arguments[0]);
-      if (options?.type === 'ObjectExpression') {
-        for (const prop of options.properties) {
-          if (prop.type === 'Property' && !prop.computed && prop.key.type === 'Identifier' && prop.key.name === 'handler') candidates.push(prop.value);
-        }
-      } else {
-        return [];
-      }
-    } else {
-      // app.get('/path', ...handlers), app.use(handler)
-      const first = call.arguments[0];
-      const hasPath = first !== undefined && staticText(first) !== undefined;
-      if (!hasPath && name !== 'use') return [];
-      candidates.push(...call.arguments.slice(hasPath ? 1 : 0));
-    }
     const handlers: FunctionNode[] = [];
-    for (const candidate of candidates) {
+    for (const candidate of handlerCandidates(call, name)) {
       if (candidate.type === 'SpreadElement') continue;
       const c = unwrap(candidate);
       if (isFunction(c)) handlers.push(c);
@@ -807,21 +821,12 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
   function onCall(call: TSESTree.CallExpression): readonly LongPollFinding[] {
     // Name checks first: nearly every call leaves here.
     const callee = call.callee;
-    let name: string;
-    if (callee.type === 'MemberExpression') {
-      if (callee.computed || callee.property.type !== 'Identifier') return NONE;
-      name = callee.property.name;
-      if (callee.object.type === 'ThisExpression') {
-        const found = methodRecursion(call);
-        if (found) return [found];
-      }
-      if (!HANDLER_METHODS.has(name)) return NONE;
-    } else if (callee.type === 'Identifier' && callee.name === 'createServer') {
-      name = callee.name;
-    } else {
-      return NONE;
+    if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' && !callee.computed && callee.property.type === 'Identifier') {
+      const found = methodRecursion(call);
+      if (found) return [found];
     }
-    if (call.arguments.length === 0) return NONE;
+    const name = registrationName(call);
+    if (name === undefined || call.arguments.length === 0) return NONE;
     const findings: LongPollFinding[] = [];
     for (const handler of handlersOf(call, name)) {
       const found = heldResponse(handler);
@@ -831,4 +836,554 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
   }
 
   return { onFunction, onCall, onAwait };
+}
+
+
+// --- screening --------------------------------------------------------------------------------
+//
+// Without type information, every client finding rests on an HTTP read made in this file (a call
+// or `new` that requestOf() reads as one), and every server finding on a handler registration
+// (registrationName with a handler among its arguments). Most files have neither, and the source
+// text shows it: one pass over the `(` of the file looks at what each one follows. A callee is
+// read back from its `(`: its last name, then past `.` or `?.` its owner's last name, across
+// spaces, block comments, `!`, `?.(`, `['name']`, parentheses and, in files that may hold type
+// syntax, `<T>` type arguments. requestApi() and classifyRequest() (http.ts) decide on
+// [owner, name] whether the call can be a read; a registration needs a first argument that can
+// give it a handler. Anything unusual around a candidate (a cast in parentheses, an escape in a
+// literal) counts as possible. What the screen cannot see: names written with escape sequences
+// (`f\u0065tch`) and a line comment between a callee and its `(`.
+//
+// The detector then runs in files the screen lets through, with the same visitors as always, so
+// it finds there exactly what it finds without the screen. With type information the follower
+// also finds requests in other files, so nothing is screened.
+
+const CLIENT = 1;
+const SERVER = 2;
+const BOTH = CLIENT | SERVER;
+
+// The last name of every callee requestApi() recognises (new XMLHttpRequest, fetch and friends,
+// clients called directly, jQuery, query caches, GraphQL clients, HTTP verbs on client-like
+// owners), as written in http.ts, which exports no list of them: keep the two in step.
+// requestApi() decides whether a name on a given owner is a request.
+const REQUEST_CALLEE_NAMES = [
+  'XMLHttpRequest', 'ActiveXObject',
+  'fetch', '$fetch', 'ofetch', 'raw', 'axios', 'ky', 'got', 'superagent', 'needle', 'sendBeacon',
+  'refetch', 'invalidateQueries', 'refetchQueries', 'resetQueries', 'refresh',
+  'ajax', 'getJSON', 'getScript', 'query', 'mutate',
+  'get', 'head', 'options', 'delete', 'post', 'put', 'patch', 'request',
+];
+
+interface CalleeName {
+  name: string;
+  /** CLIENT when a request API may end with this name, SERVER when it may register handlers. */
+  roles: number;
+  /** Called on its own (`fetch(url)`, `new XMLHttpRequest()`), it can be an HTTP read. */
+  readsAlone: boolean;
+}
+
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const SINGLE_QUOTE = 39;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const STAR = 42;
+const COMMA = 44;
+const DOT = 46;
+const SLASH = 47;
+const SEMICOLON = 59;
+const LESS = 60;
+const EQUALS = 61;
+const GREATER = 62;
+const QUESTION = 63;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const BACKTICK = 96;
+const DOLLAR = 36;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const BANG = 33;
+
+/** Whether a call to [..., owner, name] (or [name]) can be a read: yes, no, or by its GraphQL options. */
+function readsVia(path: readonly string[], isNew: boolean): 'yes' | 'no' | 'options' {
+  const api = requestApi(path, isNew);
+  if (api === null) return 'no';
+  // A GraphQL client reads or writes by the options object it is given first; anything else
+  // reads unless its method writes.
+  if (api.library === 'graphql') return 'options';
+  return classifyRequest({ calleePath: path, isNew }) === 'read' ? 'yes' : 'no';
+}
+
+/** Callee names by the code of their last character, then by their length. */
+const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | undefined)[] = (() => {
+  const byEnd: CalleeName[][][] = [];
+  const add = (name: string, role: number): void => {
+    const list = ((byEnd[name.charCodeAt(name.length - 1)] ??= [])[name.length] ??= []);
+    const entry = list.find((e) => e.name === name);
+    if (entry) {
+      entry.roles |= role;
+    } else {
+      const alone = [name];
+      list.push({ name, roles: role, readsAlone: readsVia(alone, false) !== 'no' || readsVia(alone, true) !== 'no' });
+    }
+  };
+  for (const name of REQUEST_CALLEE_NAMES) add(name, CLIENT);
+  for (const name of HANDLER_METHODS) add(name, SERVER);
+  return byEnd;
+})();
+
+/** [A-Za-z0-9_$] by character code. */
+const WORD_CHARS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DOLLAR) table[c] = 1;
+  }
+  return table;
+})();
+
+/**
+ * The last three characters of the names we want, each folded to 5 bits (a 32 × 32 × 32 table;
+ * two-letter names take any first character). Folding only adds matches: a `(` after a name
+ * whose last three characters are not in it is let go on one read.
+ */
+const NAME_TAILS = (() => {
+  const table = new Uint8Array(1 << 15);
+  for (const byLength of NAMES_BY_END) {
+    for (const list of byLength ?? []) {
+      for (const { name } of list ?? []) {
+        const n = name.length;
+        const tail = ((name.charCodeAt(n - 2) & 31) << 5) | (name.charCodeAt(n - 1) & 31);
+        if (n > 2) table[((name.charCodeAt(n - 3) & 31) << 10) | tail] = 1;
+        else for (let first = 0; first < 32; first++) table[(first << 10) | tail] = 1;
+      }
+    }
+  }
+  return table;
+})();
+
+const GROUP_KEYWORDS = new Set(['return', 'await', 'typeof', 'void', 'in', 'of', 'case', 'new', 'yield', 'delete', 'throw', 'else', 'do', 'instanceof']);
+const CAST = /\bas\b|\bsatisfies\b|^\s*<|:/;
+
+/** The character code at `i`, 0 outside the text (never NaN, which would slow the scan down). */
+function at(text: string, i: number): number {
+  return text.charCodeAt(i) | 0;
+}
+
+function isWordChar(c: number): boolean {
+  return c < 128 && WORD_CHARS[c] === 1;
+}
+
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The last index at or before `i` that is not space or in a block comment; -1 at the start. */
+function back(text: string, i: number): number {
+  for (;;) {
+    while (i >= 0 && isSpace(at(text, i))) i--;
+    if (i > 0 && at(text, i) === SLASH && at(text, i - 1) === STAR) {
+      const open = text.lastIndexOf('/*', i - 2);
+      if (open < 0) return i;
+      i = open - 1;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** The first index at or after `i` that is not space or in a comment; text.length at the end. */
+function forward(text: string, i: number): number {
+  for (;;) {
+    while (i < text.length && isSpace(at(text, i))) i++;
+    if (at(text, i) === SLASH) {
+      const next = at(text, i + 1);
+      if (next === STAR) {
+        const close = text.indexOf('*/', i + 2);
+        if (close < 0) return text.length;
+        i = close + 2;
+        continue;
+      }
+      if (next === SLASH) {
+        const end = text.indexOf('\n', i + 2);
+        if (end < 0) return text.length;
+        i = end + 1;
+        continue;
+      }
+    }
+    return i;
+  }
+}
+
+function wordStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isWordChar(at(text, start - 1))) start--;
+  return start;
+}
+
+/** The callee name spelled exactly by text[start, end), if it is one we look for. */
+function calleeNameAt(text: string, start: number, end: number): CalleeName | undefined {
+  const list = NAMES_BY_END[at(text, end - 1)]?.[end - start];
+  if (list === undefined) return undefined;
+  for (const entry of list) if (text.startsWith(entry.name, start)) return entry;
+  return undefined;
+}
+
+/** A quoted string that ends at `close` (its closing quote): where it opens, or -1 (escapes too). */
+function quotedStart(text: string, close: number): number {
+  const quote = at(text, close);
+  const open = text.lastIndexOf(quote === SINGLE_QUOTE ? "'" : '"', close - 1);
+  if (open < 0 || text.lastIndexOf('\\', close) > open) return -1;
+  return open;
+}
+
+/**
+ * The `<` that opens type arguments closing at `close` (a `>`), or -1 when they cannot be told
+ * apart from other code within a short distance.
+ */
+function typeArgumentsStart(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0 && close - i < 400; i--) {
+    const c = at(text, i);
+    if (c === GREATER && at(text, i - 1) !== EQUALS) depth++;
+    else if (c === LESS && --depth === 0) return i;
+    else if (c === SEMICOLON || c === OPEN_BRACE || c === CLOSE_BRACE) return -1;
+  }
+  return -1;
+}
+
+/** The text of the string literal or template head at `i`; null for an escape, undefined for none. */
+function literalAt(text: string, i: number): string | null | undefined {
+  const quote = at(text, i);
+  if (quote !== SINGLE_QUOTE && quote !== DOUBLE_QUOTE && quote !== BACKTICK) return undefined;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = at(text, j);
+    if (c === BACKSLASH) return null;
+    if (c === quote || (quote === BACKTICK && c === DOLLAR && at(text, j + 1) === OPEN_BRACE)) return text.slice(i + 1, j);
+    if (c === 10 && quote !== BACKTICK) return undefined;
+  }
+  return undefined;
+}
+
+/** Index just after the literal at `i` (see literalAt), or -1. */
+function literalEnd(text: string, i: number): number {
+  const quote = at(text, i);
+  for (let j = i + 1; j < text.length; j++) {
+    const c = at(text, j);
+    if (c === BACKSLASH) j++;
+    else if (c === quote) return j + 1;
+    else if (quote === BACKTICK && c === DOLLAR && at(text, j + 1) === OPEN_BRACE) return -1;
+  }
+  return -1;
+}
+
+/**
+ * In typed syntax, what the `)` at `close` ends: 'call' for the arguments of a call (a call
+ * result, which is no callee path), 'group' for parentheses around an expression without a cast
+ * (their last name is what they hold), undefined for a cast or anything unclear.
+ */
+function typedParenthesis(text: string, close: number): 'call' | 'group' | undefined {
+  let depth = 0;
+  let open = -1;
+  for (let i = close; i >= 0 && close - i < 400; i--) {
+    const c = at(text, i);
+    if (c === CLOSE_PAREN) depth++;
+    else if (c === OPEN_PAREN && --depth === 0) {
+      open = i;
+      break;
+    } else if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      // Skip a string argument; one with an escape is too unclear.
+      const quote = quotedStart(text, i);
+      if (quote < 0) return undefined;
+      i = quote;
+    } else if (c === BACKTICK || c === OPEN_BRACE || c === CLOSE_BRACE || c === SEMICOLON) {
+      return undefined;
+    }
+  }
+  if (open < 0) return undefined;
+  const before = back(text, open - 1);
+  const c = at(text, before);
+  if (c === CLOSE_PAREN || c === CLOSE_BRACKET || (c === GREATER && at(text, before - 1) !== EQUALS)) return 'call';
+  if (isWordChar(c) && !GROUP_KEYWORDS.has(text.slice(wordStart(text, before), before + 1))) return 'call';
+  return CAST.test(text.slice(open + 1, close)) ? undefined : 'group';
+}
+
+/**
+ * The index of the last character of the name a `)` at `close` leaves as a callee or owner: past
+ * `)` and `!`, the last name inside. -1 when there is none (in typed syntax, a call result) and
+ * -2 when it cannot be told.
+ */
+function insideParentheses(text: string, close: number, typeSyntax: boolean): number {
+  let i = close;
+  for (;;) {
+    const c = at(text, i);
+    if (c === CLOSE_PAREN) {
+      if (typeSyntax) {
+        const kind = typedParenthesis(text, i);
+        if (kind === undefined) return -2;
+        if (kind === 'call') return -1;
+      }
+    } else if (c !== BANG) {
+      return i >= 0 && isWordChar(c) ? i : -1;
+    }
+    i = back(text, i - 1);
+  }
+}
+
+/**
+ * Whether the call opening at `open` to [..., owner, name] (or [name]) can be an HTTP read, by
+ * requestApi(). A GraphQL client reads by the options object it is given first.
+ */
+function mayRead(text: string, open: number, owner: string, name: string): boolean {
+  const path = [owner, name];
+  const alone = readsVia(path, false);
+  if (alone === 'yes' || readsVia(path, true) === 'yes') return true;
+  if (alone !== 'options') return false;
+  let i = forward(text, open + 1);
+  while (at(text, i) === OPEN_PAREN) i = forward(text, i + 1);
+  return at(text, i) === OPEN_BRACE;
+}
+
+/**
+ * Whether the arguments opening at `open` can give a registration named `name` a handler
+ * (handlerCandidates): the 'request' event for on/addListener, a static path and more for route
+ * verbs, any argument for use, anything for route and createServer.
+ */
+function mayRegister(text: string, open: number, name: string): boolean {
+  if (name === 'createServer' || name === 'route') return true;
+  let i = forward(text, open + 1);
+  while (at(text, i) === OPEN_PAREN) i = forward(text, i + 1);
+  if (name === 'use') return at(text, i) !== CLOSE_PAREN;
+  const literal = literalAt(text, i);
+  if (literal === null) return true;
+  if (literal === undefined) return false;
+  if (name === 'on' || name === 'addListener') return literal === 'request';
+  const end = literalEnd(text, i);
+  if (end < 0) return true;
+  i = forward(text, end);
+  while (at(text, i) === CLOSE_PAREN) i = forward(text, i + 1);
+  const c = at(text, i);
+  // `'/path' as const, handler` and the like: let it through.
+  return c === COMMA || isWordChar(c);
+}
+
+/**
+ * What a call opening at `open`, whose callee ends with the name `entry` starting at `start`,
+ * leaves possible of `wanted`. `bracket` is the index of the `[` of `x['name']`, or -1.
+ */
+function namedCall(text: string, open: number, entry: CalleeName, start: number, bracket: number, wanted: number, typeSyntax: boolean): number {
+  // A member (`.name`, `?.name`, `['name']`) or a plain name? #private names are no request APIs.
+  let ownerEnd = -1;
+  if (bracket >= 0) {
+    ownerEnd = back(text, bracket - 1);
+    if (at(text, ownerEnd) === DOT && at(text, ownerEnd - 1) === QUESTION) ownerEnd = back(text, ownerEnd - 2);
+  } else {
+    if (at(text, start - 1) === HASH) return 0;
+    const dot = back(text, start - 1);
+    // `...get(x)` spreads a plain call.
+    if (at(text, dot) === DOT && at(text, dot - 1) !== DOT) {
+      ownerEnd = back(text, dot - 1);
+      if (at(text, ownerEnd) === QUESTION) ownerEnd = back(text, ownerEnd - 1);
+    }
+  }
+  const member = ownerEnd >= 0;
+  let found = 0;
+  if (wanted & CLIENT && entry.roles & CLIENT) {
+    if (!member) {
+      if (entry.readsAlone) found = CLIENT;
+    } else {
+      let o = ownerEnd;
+      const oc = at(text, o);
+      if (oc === CLOSE_PAREN || oc === BANG) {
+        o = insideParentheses(text, o, typeSyntax);
+        if (o === -2) return BOTH;
+      }
+      let owner: string | undefined;
+      if (o >= 0 && isWordChar(at(text, o))) {
+        const os = wordStart(text, o);
+        owner = at(text, os - 1) === HASH ? `#${text.slice(os, o + 1)}` : text.slice(os, o + 1);
+      } else if (o >= 0 && at(text, o) === CLOSE_BRACKET) {
+        // x['api'].get(...)
+        const close = back(text, o - 1);
+        const q = at(text, close);
+        if (q === SINGLE_QUOTE || q === DOUBLE_QUOTE) {
+          const quote = quotedStart(text, close);
+          if (quote < 0) return BOTH;
+          owner = text.slice(quote + 1, close);
+        }
+      }
+      if (owner !== undefined && mayRead(text, open, owner, entry.name)) found = CLIENT;
+    }
+  }
+  if (wanted & SERVER && entry.roles & SERVER && (entry.name === 'createServer' || (member && bracket < 0 && mayRegister(text, open, entry.name)))) {
+    found |= SERVER;
+  }
+  return found;
+}
+
+/**
+ * What a call opening at `open` leaves possible of `wanted` when its `(` does not follow a name
+ * right away: spaces, comments, `?.(`, `!(`, type arguments, `['name']`, parentheses.
+ */
+function otherCall(text: string, open: number, wanted: number, typeSyntax: boolean): number {
+  let i = back(text, open - 1);
+  let c = at(text, i);
+  if (c === DOT && at(text, i - 1) === QUESTION) {
+    // fetch?.(url)
+    i = back(text, i - 2);
+    c = at(text, i);
+  }
+  if (c === BANG && typeSyntax) {
+    // fetch!(url)
+    i = back(text, i - 1);
+    c = at(text, i);
+  }
+  if (c === GREATER) {
+    // `=> (` and comparisons; in typed syntax also `get<T>(`.
+    if (!typeSyntax || at(text, i - 1) === EQUALS) return 0;
+    const lt = typeArgumentsStart(text, i);
+    if (lt < 0) return BOTH;
+    i = back(text, lt - 1);
+    c = at(text, i);
+  }
+  if (c === CLOSE_BRACKET) {
+    // x['get'](...)
+    const close = back(text, i - 1);
+    const q = at(text, close);
+    if (q !== SINGLE_QUOTE && q !== DOUBLE_QUOTE) return 0;
+    const quote = quotedStart(text, close);
+    if (quote < 0) return BOTH;
+    const entry = calleeNameAt(text, quote + 1, close);
+    const bracket = back(text, quote - 1);
+    if (!entry || at(text, bracket) !== OPEN_BRACKET) return 0;
+    return namedCall(text, open, entry, quote + 1, bracket, wanted, typeSyntax);
+  }
+  if (c === CLOSE_PAREN) {
+    // (callee)(...), f(x)(...)
+    i = insideParentheses(text, i, typeSyntax);
+    if (i === -2) return BOTH;
+    if (i < 0) return 0;
+  } else if (!isWordChar(c)) {
+    return 0;
+  }
+  const start = wordStart(text, i);
+  const entry = calleeNameAt(text, start, i + 1);
+  return entry ? namedCall(text, open, entry, start, -1, wanted, typeSyntax) : 0;
+}
+
+/**
+ * What the source text leaves possible: CLIENT (an HTTP read), SERVER (a handler registration),
+ * both or neither. `wantServer` false skips looking for registrations; `typeSyntax` is for parsers
+ * that accept type syntax, whose casts and type arguments can sit between a callee and its `(`.
+ */
+export function screenLongPolling(text: string, wantServer: boolean, typeSyntax: boolean): number {
+  const want = wantServer ? BOTH : CLIENT;
+  let found = 0;
+  // `new XMLHttpRequest` may go without parentheses.
+  for (let x = text.indexOf('X'); x >= 0; x = text.indexOf('X', x + 1)) {
+    if (text.startsWith('XMLHttpRequest', x) || text.startsWith('XObject', x)) {
+      found = CLIENT;
+      break;
+    }
+  }
+  // This loop runs for every `(` of every file: it lets most go on a few plain character reads
+  // (no calls) and hands the rest to namedCall() and otherCall().
+  for (let open = text.indexOf('('); open >= 0 && found !== want; open = text.indexOf('(', open + 1)) {
+    let end = open;
+    let c = text.charCodeAt(end - 1) | 0;
+    while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
+    if (c === CLOSE_PAREN && !typeSyntax) {
+      // (0, x.get)(...), f(x)(...): the last name inside, as otherCall() takes it
+      do c = text.charCodeAt(--end - 1) | 0;
+      while (c === CLOSE_PAREN || c === BANG || c === 32 || (c >= 9 && c <= 13));
+    }
+    if (c < 128 && WORD_CHARS[c] === 1) {
+      if (NAME_TAILS[(((text.charCodeAt(end - 3) | 0) & 31) << 10) | (((text.charCodeAt(end - 2) | 0) & 31) << 5) | (c & 31)] === 0) continue;
+      let start = end - 1;
+      while (start > 0) {
+        const d = text.charCodeAt(start - 1) | 0;
+        if (d < 128 && WORD_CHARS[d] === 1) start--;
+        else break;
+      }
+      const list = NAMES_BY_END[c]?.[end - start];
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        if (text.startsWith(list[k]!.name, start)) {
+          found |= namedCall(text, open, list[k]!, start, -1, want & ~found, typeSyntax) & want;
+          break;
+        }
+      }
+      continue;
+    }
+    if (c === DOT) {
+      if (text.charCodeAt(end - 2) !== QUESTION) continue;
+    } else if (c === GREATER || c === BANG) {
+      if (!typeSyntax) continue;
+    } else if (c < 128 && c !== SLASH && c !== CLOSE_BRACKET && c !== CLOSE_PAREN) {
+      continue;
+    }
+    found |= otherCall(text, open, want & ~found, typeSyntax) & want;
+  }
+  return found;
+}
+
+// --- visitors -------------------------------------------------------------------------------
+
+/** Typed linting: the parser services the follower reads requests of other files through. */
+function isTyped(sourceCode: SourceCode): boolean {
+  const services = sourceCode.parserServices as { program?: unknown; esTreeNodeToTSNodeMap?: unknown } | undefined;
+  return Boolean(services?.program && services.esTreeNodeToTSNodeMap);
+}
+
+/** Whether the parser accepts type syntax (TypeScript, Flow): casts and type arguments. */
+function hasTypeSyntax(sourceCode: SourceCode): boolean {
+  const keys = sourceCode.visitorKeys as Record<string, unknown>;
+  return 'TSAsExpression' in keys || 'TypeCastExpression' in keys || 'AsExpression' in keys;
+}
+
+export interface LongPollVisitorOptions {
+  /** Whether held-response findings are wanted. When not, the screen does not look for handlers. */
+  server: boolean;
+}
+
+/**
+ * ESLint visitors that pass each long-polling finding of the file to `onFinding`: the findings of
+ * feeding every function, call and await to createLongPollDetector(), for files the text screen
+ * lets through (all files with typed linting). Held-response findings may still come when
+ * `server` is false: the caller filters.
+ */
+export function longPollVisitors(
+  context: Rule.RuleContext,
+  options: LongPollVisitorOptions,
+  onFinding: (finding: LongPollFinding) => void,
+): Rule.RuleListener {
+  const sourceCode = context.sourceCode;
+  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, options.server, hasTypeSyntax(sourceCode));
+  if (possible === 0) return {};
+  const detector = createLongPollDetector(context);
+  const onCall = (node: Rule.Node): void => {
+    const found = detector.onCall(node as unknown as TSESTree.CallExpression);
+    for (let i = 0; i < found.length; i++) onFinding(found[i]!);
+  };
+  // Registrations only: self-calls (`this.poll()`) need a request to count.
+  if (!(possible & CLIENT)) return { CallExpression: onCall };
+  const onFunction = (node: Rule.Node): void => {
+    const found = detector.onFunction(node as unknown as FunctionNode);
+    if (found) onFinding(found);
+  };
+  const visitors: Rule.RuleListener = {
+    FunctionDeclaration: onFunction,
+    FunctionExpression: onFunction,
+    ArrowFunctionExpression: onFunction,
+    CallExpression: onCall,
+  };
+  // `await` is a keyword, which cannot be written with escapes.
+  if (sourceCode.text.includes('await')) {
+    visitors.AwaitExpression = (node) => {
+      const found = detector.onAwait(node as unknown as TSESTree.AwaitExpression);
+      if (found) onFinding(found);
+    };
+  }
+  return visitors;
 }

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import type { AST, Rule, Scope } from 'eslint';
+import type { AST, Rule, Scope, SourceCode } from 'eslint';
 import { calleeName, calleePath } from './http.js';
 import { createFollower, functionName, type Follower, type FunctionNode, type NetworkSummary } from './follow.js';
 import { findVariable, objectProperty, staticNumber, unwrap, urlHost } from './values.js';
@@ -46,8 +46,19 @@ export interface PollingOptions {
   includeThirdParty: boolean;
 }
 
+const SET_INTERVAL = 'setInterval';
+const SET_TIMEOUT = 'setTimeout';
+const SET_INTERVAL_ASYNC = 'setIntervalAsync';
+const START_POLLING = 'startPolling';
 const TIMER_HOSTS = new Set(['window', 'globalThis', 'self', 'global']);
 const LIBRARY_OPTIONS = new Set(['refetchInterval', 'refreshInterval', 'pollInterval', 'pollingInterval']);
+const RX_INTERVAL = 'interval';
+const RX_TIMER = 'timer';
+/** Import sources starting with this are RxJS: 'rxjs', 'rxjs/operators'. */
+const RX_MODULE = 'rxjs';
+/** Owners of RxJS creation functions: `Observable.interval`, `Rx.Observable.timer`, `rxjs.interval`. */
+const RX_OWNER_SUFFIX = 'Observable';
+const RX_NAMESPACES = new Set(['Rx', 'rx', RX_MODULE]);
 const MAP_OPERATORS = new Set([
   'switchMap',
   'mergeMap',
@@ -65,8 +76,11 @@ const QUERY_COMPONENT = /query|swr|apollo/i;
 const QUERY_SIBLINGS = new Set(['queryKey', 'queryFn', 'query', 'variables', 'fetchPolicy', 'notifyOnNetworkStatusChange', 'skipPollingIfUnfocused', 'refetchOnWindowFocus', 'revalidateOnFocus', 'refreshWhenHidden', 'dedupingInterval']);
 const NESTED_QUERY_KEYS = new Set(['queries', 'watchQuery', 'query']);
 const WATCHER_SIBLINGS = new Set(['usePolling', 'ignored', 'awaitWriteFinish', 'binaryInterval', 'persistent', 'followSymlinks']);
-const POLL_HOOK = /^use(?:[A-Z]\w*)?Poll(?:ing\w*|er)?$/;
-const INTERVAL_HOOK = /^use(?:[A-Z]\w*)?Interval(?:Fn|Effect|When|Callback)?$/;
+// Hook names always contain one of these words (the prefilter below relies on it).
+const POLL_WORD = 'Poll';
+const INTERVAL_WORD = 'Interval';
+const POLL_HOOK = new RegExp(`^use(?:[A-Z]\\w*)?${POLL_WORD}(?:ing\\w*|er)?$`);
+const INTERVAL_HOOK = new RegExp(`^use(?:[A-Z]\\w*)?${INTERVAL_WORD}(?:Fn|Effect|When|Callback)?$`);
 const HOOK_CALLBACK_KEYS = ['callback', 'fn', 'fetcher', 'queryFn', 'task', 'poll', 'request', 'handler', 'onPoll', 'action'];
 const HOOK_INTERVAL_KEYS = ['interval', 'intervalMs', 'delay', 'ms', 'every', 'pollInterval', 'pollingInterval', 'refreshInterval', 'period'];
 const DELAY_CALL = /^(?:sleep|delay|wait|pause|timeout|setTimeout|snooze|waitFor|waitForTimeout|sleepMs|waitMs|delayMs|setTimeoutPromise|setTimeoutAsync)$/i;
@@ -74,6 +88,161 @@ const DELAY_CALL = /^(?:sleep|delay|wait|pause|timeout|setTimeout|snooze|waitFor
 const KEEPALIVE_NAME = /heartbeat|keep-?alive|(?:refresh|renew|rotate)\w*(?:token|session|auth|jwt)|(?:token|session|auth|jwt)\w*(?:refresh|renew)/i;
 const EVENT_SOURCE_NAME = /event_?source|^es$|^sse$|sse(?:source|connection|client|stream)$|^source$/i;
 const SCAN_CAP = 400;
+
+// ---------------------------------------------------------------------------------------------
+// Prefilters. Most files have nothing to do with polling: they should cost a few substring
+// searches, not a visitor call per node (ESLint times each call) nor a walk over their scopes.
+//
+// - Names any binding or member may carry (setIntervalAsync, startPolling, hooks, RxJS operators,
+//   library options) are looked for as words of the text. The needles come from those names
+//   (needlesFor), so the two cannot drift apart. Only these visitors need a CallExpression,
+//   Property or JSXAttribute visitor.
+// - Global timers (`setInterval`, `window.setTimeout`) are found through scope analysis, which
+//   also tells a global from a local of the same name.
+// - Loops are found from the AwaitExpressions in their bodies: a loop that awaits nothing cannot
+//   await a delay.
+// Names written with escape sequences (`start\u0050olling`) are not recognized as words; global
+// timers are.
+
+// V8 finds a needle of up to 6 characters that starts with a rare character fastest (longer
+// needles take a slower path), so a name is looked for by the first of these it contains.
+const FAST_NEEDLES = ['Interv', 'Timeou', 'Poll', 'Observ', 'Map', 'wait'];
+
+/** Substrings that every one of `names` contains one of; none is a substring of another. */
+function needlesFor(names: Iterable<string>): readonly string[] {
+  const chosen = new Set<string>();
+  for (const name of names) chosen.add(FAST_NEEDLES.find((needle) => name.includes(needle)) ?? name);
+  const sorted = [...chosen].sort((a, b) => a.length - b.length);
+  return sorted.filter((needle, i) => !sorted.slice(0, i).some((shorter) => needle.includes(shorter)));
+}
+
+function containsAny(text: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (text.includes(needle)) return true;
+  return false;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 36 /* $ */;
+}
+
+/** Start of the ASCII identifier characters that end at `index`. */
+function wordStart(text: string, index: number): number {
+  let start = index;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** End of the ASCII identifier characters that start at `index`. */
+function wordEnd(text: string, index: number): number {
+  let end = index;
+  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+  return end;
+}
+
+// A word is the ASCII identifier around an occurrence of a needle. An identifier that is all
+// ASCII comes out whole; one with other characters comes out as a part, which can only make the
+// prefilter look closer, never miss a name: all the names it looks for are ASCII.
+
+/**
+ * Whether a word ending at `end` can be (the name of) a callee: what follows it, past spaces and
+ * a closing quote (`x['startPolling']()`), can continue a callee: `(`, `?.`, `<T>`, `!`, `)`,
+ * `]`, `as`, `satisfies`, a comment. Not `:`, `,`, `=`, `.`, ... (keys, values, objects).
+ */
+function mayBeCallee(text: string, end: number): boolean {
+  let i = end;
+  let c = text.charCodeAt(i);
+  while (c === 32 || c === 9 || c === 10 || c === 13 || c === 39 /* ' */ || c === 34 /* " */) c = text.charCodeAt(++i);
+  switch (c) {
+    case 40: // (
+    case 60: // <
+    case 41: // )
+    case 93: // ]
+    case 47: // / (a comment)
+    case 97: // as
+    case 115: // satisfies
+      return true;
+    case 63: // ?.
+      return text.charCodeAt(i + 1) === 46;
+    case 33: // !, not !=
+      return text.charCodeAt(i + 1) !== 61;
+    default:
+      return c > 127; // other whitespace
+  }
+}
+
+/** Calls that need the CallExpression visitor: callees of any binding, or member callees. */
+function needsCallVisitor(name: string): boolean {
+  return name === SET_INTERVAL_ASYNC || name === START_POLLING || POLL_HOOK.test(name) || INTERVAL_HOOK.test(name);
+}
+
+const WORD_NEEDLES = needlesFor([SET_INTERVAL_ASYNC, START_POLLING, POLL_WORD, INTERVAL_WORD, ...LIBRARY_OPTIONS]);
+/** An RxJS site needs a mapping operator ... */
+const RX_OPERATORS = [...MAP_OPERATORS];
+const RX_OPERATOR_NEEDLES = needlesFor(RX_OPERATORS);
+/** ... and an RxJS owner or import. */
+const RX_OWNER_NEEDLES = needlesFor([RX_OWNER_SUFFIX, RX_MODULE, ...RX_NAMESPACES]);
+/** Global timers are found through scope analysis, by their names and their hosts' ... */
+const GLOBAL_TIMER_ROOTS = [SET_INTERVAL, SET_TIMEOUT, ...TIMER_HOSTS];
+const GLOBAL_TIMER_ROOT_SET = new Set(GLOBAL_TIMER_ROOTS);
+/** ... in files that name a timer, or may spell a name with escapes (which scope analysis and
+ * keyName() decode: `set\u0054imeout`, `window['set\x54imeout']`). */
+const TIMER_NEEDLES = needlesFor([SET_INTERVAL, SET_TIMEOUT, '\\']);
+/** Those that WORD_NEEDLES does not look for already. */
+const TIMER_NEEDLES_LEFT = TIMER_NEEDLES.filter((needle) => !WORD_NEEDLES.includes(needle));
+/** A loop polls only if it awaits. */
+const LOOP_NEEDLES = needlesFor(['await']);
+
+const SCREEN_CALLS = 1;
+const SCREEN_OPTIONS = 2;
+const SCREEN_TIMERS = 4;
+
+/** Whether some occurrence of `needle` in the text is one of `names` (a whole word). */
+function hasWord(text: string, needle: string, names: readonly string[]): boolean {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
+    const before = text.charCodeAt(i - 1);
+    for (const name of names) {
+      const offset = name.indexOf(needle);
+      const start = i - offset;
+      if (
+        start >= 0 &&
+        (offset === 0 || before === name.charCodeAt(offset - 1)) &&
+        text.startsWith(name, start) &&
+        !isWordChar(text.charCodeAt(start - 1)) &&
+        !isWordChar(text.charCodeAt(start + name.length))
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Which visitors and scans the text needs (SCREEN_* flags). */
+function screen(text: string): number {
+  let flags = 0;
+  for (const needle of WORD_NEEDLES) {
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
+      if (TIMER_NEEDLES.includes(needle)) flags |= SCREEN_TIMERS;
+      const end = wordEnd(text, i + needle.length);
+      const word = text.slice(wordStart(text, i), end);
+      if (needsCallVisitor(word)) {
+        if (mayBeCallee(text, end)) flags |= SCREEN_CALLS;
+      } else if (LIBRARY_OPTIONS.has(word)) {
+        flags |= SCREEN_OPTIONS;
+      }
+    }
+  }
+  if (!(flags & SCREEN_CALLS)) {
+    for (const needle of RX_OPERATOR_NEEDLES) {
+      if (hasWord(text, needle, RX_OPERATORS)) {
+        if (containsAny(text, RX_OWNER_NEEDLES)) flags |= SCREEN_CALLS;
+        break;
+      }
+    }
+  }
+  if (!(flags & SCREEN_TIMERS) && containsAny(text, TIMER_NEEDLES_LEFT)) flags |= SCREEN_TIMERS;
+  return flags;
+}
 
 function isFunction(node: Node | null | undefined): node is FunctionNode {
   return (
@@ -349,21 +518,192 @@ function intervalValue(value: Node, scope: Scope.Scope, allowFunction: boolean, 
 
 // ---------------------------------------------------------------------------------------------
 
+/** Type wrappers that unwrap() sees through, each holding its operand in `expression`. */
+const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'ChainExpression']);
+
+/** The outermost node that unwrap() would reduce to `node` (at most 8 wrappers, as unwrap). */
+function wrapped(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 8; i++) {
+    const parent = current.parent as (Node & { expression?: Node }) | undefined;
+    if (!parent || parent.expression !== current || !WRAPPERS.has(parent.type)) return current;
+    current = parent;
+  }
+  return current;
+}
+
+/** The call whose callee is `node`, give or take wrappers. */
+function callOf(node: Node): TSESTree.CallExpression | undefined {
+  const callee = wrapped(node);
+  const parent = callee.parent;
+  return parent?.type === 'CallExpression' && parent.callee === callee ? parent : undefined;
+}
+
+/**
+ * Calls that may be global timers: `setInterval(...)`, `window.setTimeout(...)`, found from the
+ * references to those names that are unresolved or resolve to an undeclared global (configured
+ * globals, TypeScript lib). Any other reference resolves to a declaration, which isGlobal()
+ * rejects, so this finds every call the visitor would accept. In source order.
+ */
+function globalTimerCalls(globalScope: Scope.Scope): TSESTree.CallExpression[] | undefined {
+  let calls: TSESTree.CallExpression[] | undefined;
+  for (const reference of globalScope.through) {
+    if (GLOBAL_TIMER_ROOT_SET.has(reference.identifier.name)) calls = timerCallAt(reference.identifier as unknown as Node, calls);
+  }
+  for (const name of GLOBAL_TIMER_ROOTS) {
+    const variable = globalScope.set.get(name);
+    if (!variable || variable.defs.length > 0) continue;
+    for (const reference of variable.references) calls = timerCallAt(reference.identifier as unknown as Node, calls);
+  }
+  if (calls && calls.length > 1) calls.sort(bySourceOrder);
+  return calls;
+}
+
+function timerCallAt(id: Node, calls: TSESTree.CallExpression[] | undefined): TSESTree.CallExpression[] | undefined {
+  if (id.type !== 'Identifier') return calls;
+  let call: TSESTree.CallExpression | undefined;
+  if (TIMER_HOSTS.has(id.name)) {
+    const object = wrapped(id);
+    const member = object.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== object) return calls;
+    const name = keyName(member.property, member.computed);
+    if (name !== SET_INTERVAL && name !== SET_TIMEOUT) return calls;
+    call = callOf(member);
+  } else {
+    call = callOf(id);
+  }
+  if (!call) return calls;
+  (calls ??= []).push(call);
+  return calls;
+}
+
+/** Pre-order: by start, an enclosing node before the nodes it starts with. */
+function bySourceOrder(a: Node, b: Node): number {
+  return a.range[0] - b.range[0] || b.range[1] - a.range[1];
+}
+
+type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+type Candidate = TSESTree.CallExpression | TSESTree.Property | TSESTree.JSXAttribute | LoopNode;
+
+/** Whether a call is worth a closer look at Program:exit: the names the detector switches on. */
+function isCandidateCall(call: TSESTree.CallExpression): boolean {
+  const name = calleeName(call.callee);
+  if (name === undefined) return false;
+  switch (name) {
+    case SET_INTERVAL:
+    case SET_INTERVAL_ASYNC:
+    case SET_TIMEOUT:
+    case RX_INTERVAL:
+    case RX_TIMER:
+    case START_POLLING:
+      return true;
+    default:
+      return name.length > 3 && name.charCodeAt(0) === 117 /* u */ && name.startsWith('use') && (POLL_HOOK.test(name) || INTERVAL_HOOK.test(name));
+  }
+}
+
+function isCandidateOption(node: Rule.Node): boolean {
+  const prop = node as unknown as TSESTree.Property;
+  const name = keyName(prop.key, prop.computed);
+  return name !== undefined && LIBRARY_OPTIONS.has(name) && prop.parent?.type === 'ObjectExpression';
+}
+
+function isCandidateAttribute(node: Rule.Node): boolean {
+  const attribute = node as unknown as TSESTree.JSXAttribute;
+  return attribute.name.type === 'JSXIdentifier' && LIBRARY_OPTIONS.has(attribute.name.name);
+}
+
 /**
  * ESLint visitors that find short-polling sites and hand each to `onSite` (at Program:exit,
  * once fallbacks have been ruled out). Use inside a rule's create(); combine with other
  * visitors if needed.
+ *
+ * Cost model: a file is first screened by substring searches (and, when it names a timer, its
+ * unresolved globals); only what can hold a site gets a visitor, and visitors only collect
+ * candidates by name. The candidates are examined at Program:exit, in source order.
  */
 export function pollingVisitors(
   context: Rule.RuleContext,
   options: PollingOptions,
   onSite: (site: PollingSite) => void,
-  follower: Follower = createFollower(context),
+  follower?: Follower,
 ): Rule.RuleListener {
+  return lazyPollingVisitors(context, () => ({ options, onSite, follower }));
+}
+
+/** What the detector needs once a file turns out to have candidates. */
+export interface PollingSetup {
+  options: PollingOptions;
+  onSite: (site: PollingSite) => void;
+  follower?: Follower | undefined;
+}
+
+/**
+ * pollingVisitors() for rules that would rather not build their options and site handler for
+ * files that cannot poll (most files): `setup` is called only for files with candidates, at
+ * Program:exit. Pass a module-level function to allocate nothing per screened-out file.
+ */
+export function lazyPollingVisitors<C extends Rule.RuleContext>(context: C, setup: (context: C) => PollingSetup): Rule.RuleListener {
+  const sourceCode = context.sourceCode;
+  const text = sourceCode.text;
+  const flags = screen(text);
+  const globalScope = (sourceCode.scopeManager as Scope.ScopeManager | null | undefined)?.globalScope;
+  // Without scope analysis, the CallExpression visitor finds the timers too.
+  const calls = (flags & SCREEN_CALLS) !== 0 || !globalScope;
+  const timers = !calls && (flags & SCREEN_TIMERS) !== 0 ? globalTimerCalls(globalScope!) : undefined;
+  const libraryOptions = (flags & SCREEN_OPTIONS) !== 0;
+  const loops = containsAny(text, LOOP_NEEDLES);
+  if (!calls && !timers && !libraryOptions && !loops) return {};
+
+  const candidates: Candidate[] = [];
+  let awaitingLoops: Set<LoopNode> | undefined;
+  const listeners: Rule.RuleListener = {};
+  if (calls) {
+    listeners.CallExpression = (node) => {
+      if (isCandidateCall(node as unknown as TSESTree.CallExpression)) candidates.push(node as unknown as Candidate);
+    };
+  }
+  if (libraryOptions) {
+    listeners.Property = (node) => {
+      if (isCandidateOption(node)) candidates.push(node as unknown as Candidate);
+    };
+    listeners.JSXAttribute = ((node: Rule.Node) => {
+      if (isCandidateAttribute(node)) candidates.push(node as unknown as Candidate);
+    }) as never;
+  }
+  if (loops) {
+    // Fewer awaits than loops: the loops whose body awaits (not in a nested function).
+    listeners.AwaitExpression = (node) => {
+      let child = node as unknown as Node;
+      for (let parent = child.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+        if ((parent.type === 'WhileStatement' || parent.type === 'DoWhileStatement' || parent.type === 'ForStatement') && parent.body === child) {
+          (awaitingLoops ??= new Set()).add(parent);
+        }
+      }
+    };
+  }
+  listeners['Program:exit'] = () => {
+    // Visitors collect in source order, and the detector must examine in it too: what it
+    // memoizes (and which of two re-scheduling calls it reports) depends on the order.
+    let found: Candidate[] = candidates;
+    if (timers || awaitingLoops) {
+      found = [...(timers ?? []), ...(awaitingLoops ?? []), ...candidates];
+      if (found.length > 1) found.sort(bySourceOrder);
+    }
+    if (found.length > 0) detect(context, setup(context), found);
+  };
+  return listeners;
+}
+
+/** Examines the candidates (in source order) and reports the sites that are not fallbacks. */
+function detect(context: Rule.RuleContext, setup: PollingSetup, candidates: readonly Candidate[]): void {
+  const { options, onSite, follower: given } = setup;
   const sourceCode = context.sourceCode;
   const pending: PollingSite[] = [];
   const rescheduled = new WeakSet<FunctionNode>();
   const fallbackHandlers = new Set<FunctionNode>();
+  let lazyFollower = given;
+  const follow = (): Follower => (lazyFollower ??= createFollower(context));
 
   const scopeOf = (node: Node): Scope.Scope => sourceCode.getScope(node as never);
   const isShort = (ms: number | undefined): boolean => ms === undefined || ms < options.thresholdMs;
@@ -398,7 +738,7 @@ export function pollingVisitors(
     const names: string[] = [];
     const path = calleePath(n.type === 'CallExpression' ? n.callee : n);
     if (path) names.push(...path);
-    const fn = follower.resolveFunction(n);
+    const fn = follow().resolveFunction(n);
     if (fn) {
       const name = functionName(fn);
       if (name) names.push(name);
@@ -433,13 +773,9 @@ export function pollingVisitors(
           : def?.type === 'Variable'
             ? (def.node as unknown as TSESTree.VariableDeclarator).init
             : undefined;
-      return fn && isFunction(unwrap(fn)) ? follower.summarize(unwrap(fn)) : undefined;
+      return fn && isFunction(unwrap(fn)) ? follow().summarize(unwrap(fn)) : undefined;
     }
-    return follower.summarizeCallable(n);
-  }
-
-  function report(site: PollingSite): void {
-    pending.push(site);
+    return follow().summarizeCallable(n);
   }
 
   // --- setInterval ------------------------------------------------------------------------
@@ -451,14 +787,14 @@ export function pollingVisitors(
     if (!isShort(ms)) return;
     if (isKeepalive(callback)) return;
     if (!pollsNetwork(callbackSummary(callback, call))) return;
-    report({ node: call, kind: 'interval', intervalMs: ms, label });
+    pending.push({ node: call, kind: 'interval', intervalMs: ms, label });
   }
 
   // --- self-rescheduling setTimeout ---------------------------------------------------------
 
   function reenters(callback: Node, fn: FunctionNode): boolean {
     const n = unwrap(callback);
-    if (follower.resolveFunction(n) === fn) return true;
+    if (follow().resolveFunction(n) === fn) return true;
     if (!isFunction(n)) return false;
     const name = functionName(fn);
     if (!name) return false;
@@ -470,9 +806,9 @@ export function pollingVisitors(
         const isPropertyKey =
           (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
           (parent?.type === 'Property' && parent.key === node && !parent.shorthand);
-        if (!isPropertyKey && follower.resolveFunction(node) === fn) found = true;
+        if (!isPropertyKey && follow().resolveFunction(node) === fn) found = true;
       } else if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && keyName(node.property, node.computed) === name) {
-        if (follower.resolveFunction(node) === fn) found = true;
+        if (follow().resolveFunction(node) === fn) found = true;
         return false;
       }
       return !found;
@@ -494,9 +830,9 @@ export function pollingVisitors(
       if (isFailurePath(call, parent)) return;
       const name = functionName(parent);
       if ((name && KEEPALIVE_NAME.test(name)) || isKeepalive(callback)) return;
-      if (!pollsNetwork(follower.summarize(parent))) return;
+      if (!pollsNetwork(follow().summarize(parent))) return;
       rescheduled.add(parent);
-      report({ node: call, kind: 'timeout-loop', intervalMs: ms, label: 'setTimeout' });
+      pending.push({ node: call, kind: 'timeout-loop', intervalMs: ms, label: 'setTimeout' });
       return;
     }
   }
@@ -574,12 +910,12 @@ export function pollingVisitors(
       return true;
     }, 2000);
     if (!delay || !isShort(delay.ms)) return;
-    if (!pollsNetwork(follower.summarize(loop.body))) return;
+    if (!pollsNetwork(follow().summarize(loop.body))) return;
     const header = sourceCode.getTokenBefore(loop.body as never);
     const start = loop.loc.start;
     const loc = loop.type !== 'DoWhileStatement' && header ? { start, end: header.loc.end } : { start, end: { line: start.line, column: start.column + 2 } };
     const label = loop.type === 'ForStatement' ? 'for' : loop.type === 'WhileStatement' ? 'while' : 'do-while';
-    report({ node: loop, loc, kind: 'await-loop', intervalMs: delay.ms, label });
+    pending.push({ node: loop, loc, kind: 'await-loop', intervalMs: delay.ms, label });
   }
 
   // --- RxJS -------------------------------------------------------------------------------
@@ -590,12 +926,12 @@ export function pollingVisitors(
       const def = findVariable(scopeOf(callee), name)?.defs[0];
       if (def?.type !== 'ImportBinding') return false;
       const declaration = def.parent as unknown as TSESTree.ImportDeclaration | null;
-      return typeof declaration?.source?.value === 'string' && declaration.source.value.startsWith('rxjs');
+      return typeof declaration?.source?.value === 'string' && declaration.source.value.startsWith(RX_MODULE);
     }
     if (callee.type !== 'MemberExpression') return false;
     const owner = calleePath(callee.object);
     const last = owner?.[owner.length - 1];
-    return last !== undefined && (/Observable$/.test(last) || /^(?:Rx|rx|rxjs)$/.test(last));
+    return last !== undefined && (last.endsWith(RX_OWNER_SUFFIX) || RX_NAMESPACES.has(last));
   }
 
   function mapperOf(call: TSESTree.CallExpression): { operator: string; argument: Node } | undefined {
@@ -631,10 +967,10 @@ export function pollingVisitors(
     const mapper = mapperOf(call);
     if (!mapper) return;
     const summary = mapper.operator.endsWith('To')
-      ? follower.summarize(mapper.argument)
-      : follower.summarizeCallable(mapper.argument);
+      ? follow().summarize(mapper.argument)
+      : follow().summarizeCallable(mapper.argument);
     if (!pollsNetwork(summary)) return;
-    report({ node: call, kind: 'rxjs', intervalMs: ms, label: name });
+    pending.push({ node: call, kind: 'rxjs', intervalMs: ms, label: name });
   }
 
   // --- declarative library options ----------------------------------------------------------
@@ -651,7 +987,7 @@ export function pollingVisitors(
     }
     const fetcher = objectProperty(holder, 'queryFn') ?? objectProperty(holder, 'fetcher');
     if (fetcher) {
-      const summary = follower.summarizeCallable(fetcher);
+      const summary = follow().summarizeCallable(fetcher);
       return summary !== undefined && summary.reads > 0 && summary.firstPartyReads === 0;
     }
     return false;
@@ -700,7 +1036,7 @@ export function pollingVisitors(
     else if (interval.unknown) ms = undefined;
     else return; // off, or every branch at or above the threshold
     if (thirdPartyOnly(holder)) return;
-    report({ node, kind: 'library-option', intervalMs: ms, label });
+    pending.push({ node, kind: 'library-option', intervalMs: ms, label });
   }
 
   function onStartPolling(call: TSESTree.CallExpression): void {
@@ -721,7 +1057,7 @@ export function pollingVisitors(
     let ms: number | undefined;
     if (interval.min !== undefined && interval.min < options.thresholdMs) ms = interval.min;
     else if (!interval.unknown) return;
-    report({ node: call, kind: 'start-polling', intervalMs: ms, label: 'startPolling' });
+    pending.push({ node: call, kind: 'start-polling', intervalMs: ms, label: 'startPolling' });
   }
 
   // --- useInterval / usePolling call sites ---------------------------------------------------
@@ -768,7 +1104,7 @@ export function pollingVisitors(
     // Inside a hook that forwards its own callback parameter: a definition, not a call site.
     if (isHookParameter(callback)) return;
     if (isKeepalive(callback)) return;
-    const summary = follower.summarizeCallable(callback);
+    const summary = follow().summarizeCallable(callback);
     if (pollHook) {
       // The name says poll; stay silent only when the callback is seen to do something else.
       const network = summary ? summary.reads + summary.writes + summary.beacons : 0;
@@ -776,7 +1112,7 @@ export function pollingVisitors(
     } else if (!pollsNetwork(summary)) {
       return;
     }
-    report({ node: call, kind: 'hook', intervalMs: ms, label: name });
+    pending.push({ node: call, kind: 'hook', intervalMs: ms, label: name });
   }
 
   // --- EventSource fallbacks -----------------------------------------------------------------
@@ -814,7 +1150,7 @@ export function pollingVisitors(
     for (const handler of fallbackHandlers) {
       scan(handler.body, (node) => {
         if (node.type === 'CallExpression') {
-          const target = follower.resolveFunction(node.callee);
+          const target = follow().resolveFunction(node.callee);
           if (target) called.add(target);
         }
         return true;
@@ -823,87 +1159,113 @@ export function pollingVisitors(
     return called;
   }
 
-  // --- visitors -----------------------------------------------------------------------------
+  // --- dispatch ---------------------------------------------------------------------------
 
-  const listeners = {
-    CallExpression(node: Rule.Node) {
-      const call = node as unknown as TSESTree.CallExpression;
-      const name = calleeName(call.callee);
-      if (name === undefined) return;
-      switch (name) {
-        case 'setInterval':
-          if (isTimer(call.callee, name)) onInterval(call, 'setInterval');
-          return;
-        case 'setIntervalAsync':
-          onInterval(call, name);
-          return;
-        case 'setTimeout':
-          if (isTimer(call.callee, name)) onTimeout(call);
-          return;
-        case 'interval':
-        case 'timer':
-          onRx(call, name);
-          return;
-        case 'startPolling':
-          onStartPolling(call);
-          return;
-        case 'addEventListener': {
-          const type = argument(call, 0);
-          const callee = unwrap(call.callee);
-          if (type?.type === 'Literal' && type.value === 'error' && callee.type === 'MemberExpression' && isEventSource(callee.object)) {
-            noteErrorHandler(argument(call, 1));
-          }
-          return;
+  function onCall(call: TSESTree.CallExpression): void {
+    const name = calleeName(call.callee);
+    if (name === undefined) return;
+    switch (name) {
+      case SET_INTERVAL:
+        if (isTimer(call.callee, name)) onInterval(call, SET_INTERVAL);
+        return;
+      case SET_INTERVAL_ASYNC:
+        onInterval(call, name);
+        return;
+      case SET_TIMEOUT:
+        if (isTimer(call.callee, name)) onTimeout(call);
+        return;
+      case RX_INTERVAL:
+      case RX_TIMER:
+        onRx(call, name);
+        return;
+      case START_POLLING:
+        onStartPolling(call);
+        return;
+      default:
+        if (name.length > 3 && name.charCodeAt(0) === 117 /* u */ && name.startsWith('use')) onHook(call, name);
+    }
+  }
+
+  function onProperty(prop: TSESTree.Property): void {
+    const name = keyName(prop.key, prop.computed);
+    if (name === undefined || !LIBRARY_OPTIONS.has(name) || prop.parent?.type !== 'ObjectExpression') return;
+    if (!isLibraryOptions(prop.parent)) return;
+    onOption(prop, prop.value, name, prop.parent);
+  }
+
+  function onAttribute(attribute: TSESTree.JSXAttribute): void {
+    if (attribute.name.type !== 'JSXIdentifier' || !LIBRARY_OPTIONS.has(attribute.name.name)) return;
+    const element = attribute.parent?.type === 'JSXOpeningElement' ? attribute.parent.name : undefined;
+    // <Query pollInterval={500}>: a component, never a DOM element.
+    if (element?.type === 'JSXIdentifier' && !/^[A-Z]/.test(element.name)) return;
+    let value: Node | null = attribute.value;
+    if (value?.type === 'JSXExpressionContainer') value = value.expression.type === 'JSXEmptyExpression' ? null : value.expression;
+    if (value) onOption(attribute, value, attribute.name.name, undefined);
+  }
+
+  for (const node of candidates) {
+    switch (node.type) {
+      case 'CallExpression':
+        onCall(node);
+        break;
+      case 'Property':
+        onProperty(node);
+        break;
+      case 'JSXAttribute':
+        onAttribute(node);
+        break;
+      default:
+        onLoop(node);
+    }
+  }
+  if (pending.length === 0) return;
+
+  // Error handlers of EventSources: polling started there is a fallback, not the design.
+  walk(sourceCode, (node) => {
+    if (node.type === 'CallExpression') {
+      const name = calleeName(node.callee);
+      if (name === 'addEventListener') {
+        const type = argument(node, 0);
+        const callee = unwrap(node.callee);
+        if (type?.type === 'Literal' && type.value === 'error' && callee.type === 'MemberExpression' && isEventSource(callee.object)) {
+          noteErrorHandler(argument(node, 1));
         }
-        case 'fetchEventSource': {
-          const init = argument(call, 1);
-          if (init?.type === 'ObjectExpression') noteErrorHandler(objectProperty(init, 'onerror') ?? objectProperty(init, 'onclose'));
-          return;
+      } else if (name === 'fetchEventSource') {
+        const init = argument(node, 1);
+        if (init?.type === 'ObjectExpression') noteErrorHandler(objectProperty(init, 'onerror') ?? objectProperty(init, 'onclose'));
+      }
+    } else if (node.type === 'AssignmentExpression') {
+      const left = node.left;
+      if (left.type === 'MemberExpression' && keyName(left.property, left.computed) === 'onerror' && isEventSource(left.object)) {
+        noteErrorHandler(node.right);
+      }
+    }
+  });
+  const called = fallbackHandlers.size > 0 ? calledFromFallbacks() : new Set<FunctionNode>();
+  for (const site of pending) {
+    if (!inFallback(site.node, called)) onSite(site);
+  }
+}
+
+/** Every node of the file, in the order ESLint visits them (its visitor keys). */
+function walk(sourceCode: SourceCode, visit: (node: Node) => void): void {
+  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [sourceCode.ast as unknown as Node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const record = node as unknown as Record<string, unknown>;
+    const keys = visitorKeys[node.type] ?? Object.keys(node).filter((key) => key !== 'parent' && key !== 'leadingComments' && key !== 'trailingComments' && key[0] !== '_');
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = record[keys[k]!];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const child = value[i] as Node | null;
+          if (child && typeof child.type === 'string') stack.push(child);
         }
-        default:
-          if (name.length > 3 && name.charCodeAt(0) === 117 /* u */ && name.startsWith('use')) onHook(call, name);
+      } else if (value && typeof (value as Node).type === 'string') {
+        stack.push(value as Node);
       }
-    },
-    AssignmentExpression(node: Rule.Node) {
-      const assignment = node as unknown as TSESTree.AssignmentExpression;
-      const left = assignment.left;
-      if (left.type !== 'MemberExpression' || keyName(left.property, left.computed) !== 'onerror') return;
-      if (isEventSource(left.object)) noteErrorHandler(assignment.right);
-    },
-    Property(node: Rule.Node) {
-      const prop = node as unknown as TSESTree.Property;
-      const name = keyName(prop.key, prop.computed);
-      if (name === undefined || !LIBRARY_OPTIONS.has(name) || prop.parent?.type !== 'ObjectExpression') return;
-      if (!isLibraryOptions(prop.parent)) return;
-      onOption(prop, prop.value, name, prop.parent);
-    },
-    JSXAttribute(node: Rule.Node) {
-      const attribute = node as unknown as TSESTree.JSXAttribute;
-      if (attribute.name.type !== 'JSXIdentifier' || !LIBRARY_OPTIONS.has(attribute.name.name)) return;
-      const element = attribute.parent?.type === 'JSXOpeningElement' ? attribute.parent.name : undefined;
-      // <Query pollInterval={500}>: a component, never a DOM element.
-      if (element?.type === 'JSXIdentifier' && !/^[A-Z]/.test(element.name)) return;
-      let value: Node | null = attribute.value;
-      if (value?.type === 'JSXExpressionContainer') value = value.expression.type === 'JSXEmptyExpression' ? null : value.expression;
-      if (value) onOption(attribute, value, attribute.name.name, undefined);
-    },
-    WhileStatement(node: Rule.Node) {
-      onLoop(node as unknown as TSESTree.WhileStatement);
-    },
-    DoWhileStatement(node: Rule.Node) {
-      onLoop(node as unknown as TSESTree.DoWhileStatement);
-    },
-    ForStatement(node: Rule.Node) {
-      onLoop(node as unknown as TSESTree.ForStatement);
-    },
-    'Program:exit'() {
-      if (pending.length === 0) return;
-      const called = fallbackHandlers.size > 0 ? calledFromFallbacks() : new Set<FunctionNode>();
-      for (const site of pending) {
-        if (!inFallback(site.node, called)) onSite(site);
-      }
-      pending.length = 0;
-    },
-  };
-  return listeners as unknown as Rule.RuleListener;
+    }
+  }
 }
