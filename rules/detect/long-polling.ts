@@ -254,14 +254,13 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
       }
       if (IMMEDIATE_SCHEDULERS.has(name)) return IMMEDIATE;
       // $.get(url, callback), $.getJSON(url, callback), http.get(url, callback)
-      const request = requestOf(parent, sourceCode);
-      if (request?.kind === 'read') return responseTo(parent);
+      if (REQUEST_NAME_SET.has(name) && requestOf(parent, sourceCode)?.kind === 'read') return responseTo(parent);
       return STOP;
     }
     if (parent.type === 'Property' && parent.value === value && parent.parent.type === 'ObjectExpression') {
       const key = parent.key.type === 'Identifier' && !parent.computed ? parent.key.name : staticText(parent.key);
       const call = parent.parent.parent;
-      if (key && RESPONSE_KEYS.has(key) && call?.type === 'CallExpression' && requestOf(call, sourceCode)?.kind === 'read') {
+      if (key && RESPONSE_KEYS.has(key) && call?.type === 'CallExpression' && mayBeRequest(call) && requestOf(call, sourceCode)?.kind === 'read') {
         return responseTo(call);
       }
       return STOP;
@@ -873,12 +872,22 @@ const REQUEST_CALLEE_NAMES = [
   'get', 'head', 'options', 'delete', 'post', 'put', 'patch', 'request',
 ];
 
+/** requestOf() finds a request only at a call whose callee ends with one of these names. */
+const REQUEST_NAME_SET: ReadonlySet<string> = new Set(REQUEST_CALLEE_NAMES);
+
+function mayBeRequest(call: TSESTree.CallExpression): boolean {
+  const name = calleeName(call.callee);
+  return name !== undefined && REQUEST_NAME_SET.has(name);
+}
+
 interface CalleeName {
   name: string;
   /** CLIENT when a request API may end with this name, SERVER when it may register handlers. */
   roles: number;
   /** Called on its own (`fetch(url)`, `new XMLHttpRequest()`), it can be an HTTP read. */
   readsAlone: boolean;
+  /** `new` may make it a request (`new window.XMLHttpRequest()`). */
+  constructs: boolean;
 }
 
 const DOUBLE_QUOTE = 34;
@@ -924,7 +933,13 @@ const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | u
       entry.roles |= role;
     } else {
       const alone = [name];
-      list.push({ name, roles: role, readsAlone: readsVia(alone, false) !== 'no' || readsVia(alone, true) !== 'no' });
+      list.push({
+        name,
+        roles: role,
+        readsAlone: readsVia(alone, false) !== 'no' || readsVia(alone, true) !== 'no',
+        // requestApi() reads `new` by the last name only, whatever the owner.
+        constructs: requestApi(alone, true) !== null || requestApi(['owner', name], true) !== null,
+      });
     }
   };
   for (const name of REQUEST_CALLEE_NAMES) add(name, CLIENT);
@@ -942,23 +957,27 @@ const WORD_CHARS = (() => {
 })();
 
 /**
- * The last three characters of the names we want, each folded to 5 bits (a 32 × 32 × 32 table;
- * two-letter names take any first character). Folding only adds matches: a `(` after a name
- * whose last three characters are not in it is let go on one read.
+ * The last three characters of the names we want, each folded to 5 bits, as a 2¹⁵-bit set (4 KB,
+ * small enough to stay in cache between files); two-letter names take any first character.
+ * Folding only adds matches: a `(` after a name whose last three characters are not in it is
+ * let go on one read.
  */
 const NAME_TAILS = (() => {
-  const table = new Uint8Array(1 << 15);
+  const bits = new Uint32Array(1 << 10);
+  const set = (tail: number): void => {
+    bits[tail >> 5]! |= 1 << (tail & 31);
+  };
   for (const byLength of NAMES_BY_END) {
     for (const list of byLength ?? []) {
       for (const { name } of list ?? []) {
         const n = name.length;
         const tail = ((name.charCodeAt(n - 2) & 31) << 5) | (name.charCodeAt(n - 1) & 31);
-        if (n > 2) table[((name.charCodeAt(n - 3) & 31) << 10) | tail] = 1;
-        else for (let first = 0; first < 32; first++) table[(first << 10) | tail] = 1;
+        if (n > 2) set(((name.charCodeAt(n - 3) & 31) << 10) | tail);
+        else for (let first = 0; first < 32; first++) set((first << 10) | tail);
       }
     }
   }
-  return table;
+  return bits;
 })();
 
 const GROUP_KEYWORDS = new Set(['return', 'await', 'typeof', 'void', 'in', 'of', 'case', 'new', 'yield', 'delete', 'throw', 'else', 'do', 'instanceof']);
@@ -1053,20 +1072,7 @@ function typeArgumentsStart(text: string, close: number): number {
   return -1;
 }
 
-/** The text of the string literal or template head at `i`; null for an escape, undefined for none. */
-function literalAt(text: string, i: number): string | null | undefined {
-  const quote = at(text, i);
-  if (quote !== SINGLE_QUOTE && quote !== DOUBLE_QUOTE && quote !== BACKTICK) return undefined;
-  for (let j = i + 1; j < text.length; j++) {
-    const c = at(text, j);
-    if (c === BACKSLASH) return null;
-    if (c === quote || (quote === BACKTICK && c === DOLLAR && at(text, j + 1) === OPEN_BRACE)) return text.slice(i + 1, j);
-    if (c === 10 && quote !== BACKTICK) return undefined;
-  }
-  return undefined;
-}
-
-/** Index just after the literal at `i` (see literalAt), or -1. */
+/** Index just after the string literal or template head at `i`, or -1 (an unfinished one). */
 function literalEnd(text: string, i: number): number {
   const quote = at(text, i);
   for (let j = i + 1; j < text.length; j++) {
@@ -1132,14 +1138,14 @@ function insideParentheses(text: string, close: number, typeSyntax: boolean): nu
 }
 
 /**
- * Whether the call opening at `open` to [..., owner, name] (or [name]) can be an HTTP read, by
- * requestApi(). A GraphQL client reads by the options object it is given first.
+ * Whether the call opening at `open` to [..., owner, name] can be an HTTP read, by requestApi().
+ * A GraphQL client reads by the options object it is given first.
  */
-function mayRead(text: string, open: number, owner: string, name: string): boolean {
-  const path = [owner, name];
-  const alone = readsVia(path, false);
-  if (alone === 'yes' || readsVia(path, true) === 'yes') return true;
-  if (alone !== 'options') return false;
+function mayRead(text: string, open: number, owner: string, entry: CalleeName): boolean {
+  const path = [owner, entry.name];
+  const plain = readsVia(path, false);
+  if (plain === 'yes' || (entry.constructs && readsVia(path, true) === 'yes')) return true;
+  if (plain !== 'options') return false;
   let i = forward(text, open + 1);
   while (at(text, i) === OPEN_PAREN) i = forward(text, i + 1);
   return at(text, i) === OPEN_BRACE;
@@ -1152,18 +1158,33 @@ function mayRead(text: string, open: number, owner: string, name: string): boole
  */
 function mayRegister(text: string, open: number, name: string): boolean {
   if (name === 'createServer' || name === 'route') return true;
-  let i = forward(text, open + 1);
+  let i = open + 1;
+  let c = at(text, i);
+  if (name !== 'use' && (isWordChar(c) || c === OPEN_BRACE || c === OPEN_BRACKET || c === CLOSE_PAREN)) return false; // no literal first
+  i = forward(text, i);
   while (at(text, i) === OPEN_PAREN) i = forward(text, i + 1);
-  if (name === 'use') return at(text, i) !== CLOSE_PAREN;
-  const literal = literalAt(text, i);
-  if (literal === null) return true;
-  if (literal === undefined) return false;
-  if (name === 'on' || name === 'addListener') return literal === 'request';
+  c = at(text, i);
+  if (name === 'use') return c !== CLOSE_PAREN;
+  if (c === LESS) return true; // <T>'/path'
+  if (c !== SINGLE_QUOTE && c !== DOUBLE_QUOTE && c !== BACKTICK) return false;
+  if (name === 'on' || name === 'addListener') {
+    // The 'request' event (a template head counts), or an escape that may spell it.
+    if (text.startsWith('request', i + 1)) {
+      const after = at(text, i + 8);
+      if (after === c || (c === BACKTICK && after === DOLLAR && at(text, i + 9) === OPEN_BRACE)) return true;
+    }
+    for (let j = i + 1; j < text.length; j++) {
+      const d = at(text, j);
+      if (d === BACKSLASH) return true;
+      if (d === c || d === 10) return false;
+    }
+    return false;
+  }
   const end = literalEnd(text, i);
   if (end < 0) return true;
   i = forward(text, end);
   while (at(text, i) === CLOSE_PAREN) i = forward(text, i + 1);
-  const c = at(text, i);
+  c = at(text, i);
   // `'/path' as const, handler` and the like: let it through.
   return c === COMMA || isWordChar(c);
 }
@@ -1213,7 +1234,7 @@ function namedCall(text: string, open: number, entry: CalleeName, start: number,
           owner = text.slice(quote + 1, close);
         }
       }
-      if (owner !== undefined && mayRead(text, open, owner, entry.name)) found = CLIENT;
+      if (owner !== undefined && mayRead(text, open, owner, entry)) found = CLIENT;
     }
   }
   if (wanted & SERVER && entry.roles & SERVER && (entry.name === 'createServer' || (member && bracket < 0 && mayRegister(text, open, entry.name)))) {
@@ -1292,14 +1313,23 @@ export function screenLongPolling(text: string, wantServer: boolean, typeSyntax:
   for (let open = text.indexOf('('); open >= 0 && found !== want; open = text.indexOf('(', open + 1)) {
     let end = open;
     let c = text.charCodeAt(end - 1) | 0;
-    while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
+    for (;;) {
+      while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
+      // `/** @type {T} */ (x)`: past block comments
+      if (c !== SLASH || text.charCodeAt(end - 2) !== STAR) break;
+      end = text.lastIndexOf('/*', end - 3);
+      if (end < 0) break;
+      c = text.charCodeAt(end - 1) | 0;
+    }
+    if (end < 0) continue;
     if (c === CLOSE_PAREN && !typeSyntax) {
       // (0, x.get)(...), f(x)(...): the last name inside, as otherCall() takes it
       do c = text.charCodeAt(--end - 1) | 0;
       while (c === CLOSE_PAREN || c === BANG || c === 32 || (c >= 9 && c <= 13));
     }
     if (c < 128 && WORD_CHARS[c] === 1) {
-      if (NAME_TAILS[(((text.charCodeAt(end - 3) | 0) & 31) << 10) | (((text.charCodeAt(end - 2) | 0) & 31) << 5) | (c & 31)] === 0) continue;
+      const tail = (((text.charCodeAt(end - 3) | 0) & 31) << 10) | (((text.charCodeAt(end - 2) | 0) & 31) << 5) | (c & 31);
+      if ((NAME_TAILS[tail >> 5]! & (1 << (tail & 31))) === 0) continue;
       let start = end - 1;
       while (start > 0) {
         const d = text.charCodeAt(start - 1) | 0;
@@ -1320,7 +1350,13 @@ export function screenLongPolling(text: string, wantServer: boolean, typeSyntax:
       if (text.charCodeAt(end - 2) !== QUESTION) continue;
     } else if (c === GREATER || c === BANG) {
       if (!typeSyntax) continue;
-    } else if (c < 128 && c !== SLASH && c !== CLOSE_BRACKET && c !== CLOSE_PAREN) {
+    } else if (c === CLOSE_BRACKET) {
+      // x['get'](...) only: other computed callees have no path
+      let q = end - 2;
+      while (isSpace(at(text, q))) q--;
+      if (at(text, q) !== SINGLE_QUOTE && at(text, q) !== DOUBLE_QUOTE) continue;
+    } else if (c < 128 && c !== CLOSE_PAREN) {
+      // Operators, punctuation, `/` of a regular expression or a line comment: no callee ends so.
       continue;
     }
     found |= otherCall(text, open, want & ~found, typeSyntax) & want;
@@ -1366,8 +1402,16 @@ export function longPollVisitors(
     const found = detector.onCall(node as unknown as TSESTree.CallExpression);
     for (let i = 0; i < found.length; i++) onFinding(found[i]!);
   };
-  // Registrations only: self-calls (`this.poll()`) need a request to count.
-  if (!(possible & CLIENT)) return { CallExpression: onCall };
+  // Registrations only: self-calls (`this.poll()`) need a request to count, so onCall() can
+  // find nothing else here.
+  if (!(possible & CLIENT)) {
+    return {
+      CallExpression(node) {
+        const call = node as unknown as TSESTree.CallExpression;
+        if (call.arguments.length > 0 && registrationName(call) !== undefined) onCall(node);
+      },
+    };
+  }
   const onFunction = (node: Rule.Node): void => {
     const found = detector.onFunction(node as unknown as FunctionNode);
     if (found) onFinding(found);

@@ -117,7 +117,7 @@ function needlesFor(names: Iterable<string>): readonly string[] {
 }
 
 function containsAny(text: string, needles: readonly string[]): boolean {
-  for (const needle of needles) if (text.includes(needle)) return true;
+  for (let i = 0; i < needles.length; i++) if (text.includes(needles[i]!)) return true;
   return false;
 }
 
@@ -172,21 +172,26 @@ function mayBeCallee(text: string, end: number): boolean {
 
 /** Calls that need the CallExpression visitor: callees of any binding, or member callees. */
 function needsCallVisitor(name: string): boolean {
-  return name === SET_INTERVAL_ASYNC || name === START_POLLING || POLL_HOOK.test(name) || INTERVAL_HOOK.test(name);
+  return name === SET_INTERVAL_ASYNC || name === START_POLLING || isHookName(name);
+}
+
+/** useInterval, usePolling, ...: what onHook() looks at. */
+function isHookName(name: string): boolean {
+  return name.charCodeAt(0) === 117 /* u */ && name.startsWith('use') && (POLL_HOOK.test(name) || INTERVAL_HOOK.test(name));
 }
 
 const WORD_NEEDLES = needlesFor([SET_INTERVAL_ASYNC, START_POLLING, POLL_WORD, INTERVAL_WORD, ...LIBRARY_OPTIONS]);
 /** An RxJS site needs a mapping operator ... */
-const RX_OPERATORS = [...MAP_OPERATORS];
-const RX_OPERATOR_NEEDLES = needlesFor(RX_OPERATORS);
+const RX_OPERATOR_WORDS = needlesFor(MAP_OPERATORS).map((needle) => wordParts(needle, MAP_OPERATORS));
 /** ... and an RxJS owner or import. */
 const RX_OWNER_NEEDLES = needlesFor([RX_OWNER_SUFFIX, RX_MODULE, ...RX_NAMESPACES]);
 /** Global timers are found through scope analysis, by their names and their hosts' ... */
 const GLOBAL_TIMER_ROOTS = [SET_INTERVAL, SET_TIMEOUT, ...TIMER_HOSTS];
 const GLOBAL_TIMER_ROOT_SET = new Set(GLOBAL_TIMER_ROOTS);
-/** ... in files that name a timer, or may spell a name with escapes (which scope analysis and
- * keyName() decode: `set\u0054imeout`, `window['set\x54imeout']`). */
-const TIMER_NEEDLES = needlesFor([SET_INTERVAL, SET_TIMEOUT, '\\']);
+/** ... in files that name a timer, or may spell an identifier with escapes (`set\u0054imeout`),
+ * which scope analysis decodes. (Computed keys with other escapes, `window['set\x54imeout']`, are
+ * not looked for.) */
+const TIMER_NEEDLES = needlesFor([SET_INTERVAL, SET_TIMEOUT, '\\u']);
 /** Those that WORD_NEEDLES does not look for already. */
 const TIMER_NEEDLES_LEFT = TIMER_NEEDLES.filter((needle) => !WORD_NEEDLES.includes(needle));
 /** A loop polls only if it awaits. */
@@ -196,16 +201,43 @@ const SCREEN_CALLS = 1;
 const SCREEN_OPTIONS = 2;
 const SCREEN_TIMERS = 4;
 
-/** Whether some occurrence of `needle` in the text is one of `names` (a whole word). */
-function hasWord(text: string, needle: string, names: readonly string[]): boolean {
+interface WordPart {
+  name: string;
+  /** Where the needle starts in the name. */
+  offset: number;
+}
+
+interface WordParts {
+  needle: string;
+  parts: readonly WordPart[];
+  /** Characters that come right before the needle in some name; undefined when a name starts with it. */
+  before: Uint8Array | undefined;
+}
+
+/** The names that contain `needle`, for hasWord(). */
+function wordParts(needle: string, names: Iterable<string>): WordParts {
+  const parts: WordPart[] = [];
+  let before: Uint8Array | undefined = new Uint8Array(128);
+  for (const name of names) {
+    const offset = name.indexOf(needle);
+    if (offset < 0) continue;
+    parts.push({ name, offset });
+    if (offset === 0) before = undefined;
+    else if (before) before[name.charCodeAt(offset - 1)] = 1; // names are ASCII
+  }
+  return { needle, parts, before };
+}
+
+/** Whether some occurrence of the needle in the text is one of the names (a whole word). */
+function hasWord(text: string, { needle, parts, before }: WordParts): boolean {
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
-    const before = text.charCodeAt(i - 1);
-    for (const name of names) {
-      const offset = name.indexOf(needle);
+    // Most occurrences are in other words: one look at the character before tells.
+    if (before && before[text.charCodeAt(i - 1)] !== 1) continue;
+    for (let p = 0; p < parts.length; p++) {
+      const { name, offset } = parts[p]!;
       const start = i - offset;
       if (
         start >= 0 &&
-        (offset === 0 || before === name.charCodeAt(offset - 1)) &&
         text.startsWith(name, start) &&
         !isWordChar(text.charCodeAt(start - 1)) &&
         !isWordChar(text.charCodeAt(start + name.length))
@@ -220,9 +252,11 @@ function hasWord(text: string, needle: string, names: readonly string[]): boolea
 /** Which visitors and scans the text needs (SCREEN_* flags). */
 function screen(text: string): number {
   let flags = 0;
-  for (const needle of WORD_NEEDLES) {
-    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
-      if (TIMER_NEEDLES.includes(needle)) flags |= SCREEN_TIMERS;
+  for (let n = 0; n < WORD_NEEDLES.length; n++) {
+    const needle = WORD_NEEDLES[n]!;
+    let i = text.indexOf(needle);
+    if (i >= 0 && TIMER_NEEDLES.includes(needle)) flags |= SCREEN_TIMERS;
+    for (; i >= 0; i = text.indexOf(needle, i + needle.length)) {
       const end = wordEnd(text, i + needle.length);
       const word = text.slice(wordStart(text, i), end);
       if (needsCallVisitor(word)) {
@@ -233,8 +267,8 @@ function screen(text: string): number {
     }
   }
   if (!(flags & SCREEN_CALLS)) {
-    for (const needle of RX_OPERATOR_NEEDLES) {
-      if (hasWord(text, needle, RX_OPERATORS)) {
+    for (let n = 0; n < RX_OPERATOR_WORDS.length; n++) {
+      if (hasWord(text, RX_OPERATOR_WORDS[n]!)) {
         if (containsAny(text, RX_OWNER_NEEDLES)) flags |= SCREEN_CALLS;
         break;
       }
@@ -547,11 +581,13 @@ function callOf(node: Node): TSESTree.CallExpression | undefined {
  */
 function globalTimerCalls(globalScope: Scope.Scope): TSESTree.CallExpression[] | undefined {
   let calls: TSESTree.CallExpression[] | undefined;
-  for (const reference of globalScope.through) {
-    if (GLOBAL_TIMER_ROOT_SET.has(reference.identifier.name)) calls = timerCallAt(reference.identifier as unknown as Node, calls);
+  const through = globalScope.through;
+  for (let i = 0; i < through.length; i++) {
+    const id = through[i]!.identifier;
+    if (GLOBAL_TIMER_ROOT_SET.has(id.name)) calls = timerCallAt(id as unknown as Node, calls);
   }
-  for (const name of GLOBAL_TIMER_ROOTS) {
-    const variable = globalScope.set.get(name);
+  for (let n = 0; n < GLOBAL_TIMER_ROOTS.length; n++) {
+    const variable = globalScope.set.get(GLOBAL_TIMER_ROOTS[n]!);
     if (!variable || variable.defs.length > 0) continue;
     for (const reference of variable.references) calls = timerCallAt(reference.identifier as unknown as Node, calls);
   }
@@ -598,7 +634,7 @@ function isCandidateCall(call: TSESTree.CallExpression): boolean {
     case START_POLLING:
       return true;
     default:
-      return name.length > 3 && name.charCodeAt(0) === 117 /* u */ && name.startsWith('use') && (POLL_HOOK.test(name) || INTERVAL_HOOK.test(name));
+      return isHookName(name);
   }
 }
 
@@ -792,12 +828,18 @@ function detect(context: Rule.RuleContext, setup: PollingSetup, candidates: read
 
   // --- self-rescheduling setTimeout ---------------------------------------------------------
 
-  function reenters(callback: Node, fn: FunctionNode): boolean {
-    const n = unwrap(callback);
-    if (follow().resolveFunction(n) === fn) return true;
+  /**
+   * Whether a timer callback calls `fn` again: it resolves to `fn` (`target`, given), or it is a
+   * function whose body names `fn` (`bodyText`, its source, given).
+   */
+  function reenters(n: Node, target: FunctionNode | undefined, bodyText: string | undefined, fn: FunctionNode): boolean {
+    if (target === fn) return true;
     if (!isFunction(n)) return false;
     const name = functionName(fn);
     if (!name) return false;
+    // Only an identifier or `this` member spelled `name` can re-enter: none in the text, none in
+    // the tree (unless escapes spell it differently).
+    if (!bodyText!.includes(name) && !bodyText!.includes('\\')) return false;
     let found = false;
     scan(n.body, (node) => {
       if (found) return false;
@@ -821,11 +863,18 @@ function detect(context: Rule.RuleContext, setup: PollingSetup, candidates: read
     if (!callback) return;
     const ms = delayOf(call, 1);
     if (!isShort(ms)) return;
+    const n = unwrap(callback);
+    // The same for every enclosing function: resolved once, on the first.
+    let target: FunctionNode | undefined;
+    let bodyText: string | undefined;
     let functions = 0;
     for (let parent: Node | undefined = call.parent; parent && functions < 6; parent = parent.parent) {
       if (!isFunction(parent)) continue;
-      functions++;
-      if (!reenters(callback, parent)) continue;
+      if (functions++ === 0) {
+        target = follow().resolveFunction(n);
+        if (isFunction(n)) bodyText = sourceCode.text.slice(n.body.range[0], n.body.range[1]);
+      }
+      if (!reenters(n, target, bodyText, parent)) continue;
       if (rescheduled.has(parent)) return;
       if (isFailurePath(call, parent)) return;
       const name = functionName(parent);
