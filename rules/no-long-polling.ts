@@ -55,7 +55,7 @@ const rule: Rule.RuleModule = {
   },
 
   create(context) {
-    const [{ includeThirdParty, server }] = context.options as [Options];
+    const { includeThirdParty, server } = context.options[0] as Options;
     // Asked only once something is found: deciding costs more than most files' detection.
     let verdict: ReturnType<typeof verdictFor> | undefined;
 

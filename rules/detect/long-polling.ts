@@ -66,6 +66,7 @@ const RESPONSE_CHAIN = new Set(['then', 'finally', 'done', 'always', 'success', 
 const PASS_THROUGH_CHAIN = new Set(['then', 'catch', 'finally', 'done', 'fail', 'always', 'json', 'text', 'blob', 'arrayBuffer', 'formData', 'pipe']);
 const RESPONSE_KEYS = new Set(['success', 'complete', 'done', 'onSuccess', 'onload', 'onloadend', 'onreadystatechange']);
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route', 'createServer', 'on', 'addListener']);
+const HANDLER_NAME_MAX = Math.max(...[...HANDLER_METHODS].map((name) => name.length));
 const NONE: readonly LongPollFinding[] = Object.freeze([]);
 const NO_NODES: readonly Node[] = Object.freeze([]);
 const STORE_METHODS = new Set(['push', 'unshift', 'add', 'set', 'append', 'enqueue', 'put', 'splice']);
@@ -106,7 +107,9 @@ function registrationName(call: TSESTree.CallExpression): string | undefined {
   const callee = call.callee;
   if (callee.type === 'MemberExpression') {
     if (callee.computed || callee.property.type !== 'Identifier') return undefined;
-    return HANDLER_METHODS.has(callee.property.name) ? callee.property.name : undefined;
+    const name = callee.property.name;
+    // Longer names leave before being hashed.
+    return name.length <= HANDLER_NAME_MAX && HANDLER_METHODS.has(name) ? name : undefined;
   }
   return callee.type === 'Identifier' && callee.name === 'createServer' ? callee.name : undefined;
 }
@@ -418,11 +421,16 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
     return { thirdParty };
   }
 
-  function selfReferences(fn: FunctionNode): Node[] {
+  function selfReferences(fn: FunctionNode): readonly Node[] {
     let variable: Scope.Variable | undefined;
     if (fn.type !== 'ArrowFunctionExpression' && fn.id) {
       const name = fn.id.name;
-      variable = sourceCode.getDeclaredVariables(fn as never).find((v) => v.name === name && v.defs.some((d) => d.type === 'FunctionName'));
+      for (const v of sourceCode.getDeclaredVariables(fn as never)) {
+        if (v.name === name && v.defs.some((d) => d.type === 'FunctionName')) {
+          variable = v;
+          break;
+        }
+      }
     } else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') {
       variable = sourceCode.getDeclaredVariables(fn.parent as never)[0];
     } else if (
@@ -435,13 +443,14 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
     ) {
       variable = sourceCode.getDeclaredVariables(fn.parent.parent as never)[0];
     }
-    if (!variable) return [];
-    const refs: Node[] = [];
+    if (!variable) return NO_NODES;
+    let refs: Node[] | undefined;
+    const [start, end] = fn.body.range;
     for (const reference of variable.references) {
       const id = reference.identifier as unknown as Node;
-      if (reference.isRead() && within(id, fn.body)) refs.push(id);
+      if (id.range[0] >= start && id.range[1] <= end && reference.isRead()) (refs ??= []).push(id);
     }
-    return refs;
+    return refs ?? NO_NODES;
   }
 
   function recursion(fn: FunctionNode, refs: readonly Node[]): LongPollFinding | null {
@@ -1302,12 +1311,7 @@ export function screenLongPolling(text: string, wantServer: boolean, typeSyntax:
   const want = wantServer ? BOTH : CLIENT;
   let found = 0;
   // `new XMLHttpRequest` may go without parentheses.
-  for (let x = text.indexOf('X'); x >= 0; x = text.indexOf('X', x + 1)) {
-    if (text.startsWith('XMLHttpRequest', x) || text.startsWith('XObject', x)) {
-      found = CLIENT;
-      break;
-    }
-  }
+  if (text.includes('XMLHttpRequest') || text.includes('XObject')) found = CLIENT;
   // This loop runs for every `(` of every file: it lets most go on a few plain character reads
   // (no calls) and hands the rest to namedCall() and otherCall().
   for (let open = text.indexOf('('); open >= 0 && found !== want; open = text.indexOf('(', open + 1)) {
@@ -1420,7 +1424,14 @@ export function longPollVisitors(
     FunctionDeclaration: onFunction,
     FunctionExpression: onFunction,
     ArrowFunctionExpression: onFunction,
-    CallExpression: onCall,
+    // Without registrations, onCall() can only find self-calls (`this.poll()`).
+    CallExpression:
+      possible & SERVER
+        ? onCall
+        : (node) => {
+            const callee = (node as unknown as TSESTree.CallExpression).callee;
+            if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') onCall(node);
+          },
   };
   // `await` is a keyword, which cannot be written with escapes.
   if (sourceCode.text.includes('await')) {

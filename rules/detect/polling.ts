@@ -101,8 +101,10 @@ const SCAN_CAP = 400;
 //   also tells a global from a local of the same name.
 // - Loops are found from the AwaitExpressions in their bodies: a loop that awaits nothing cannot
 //   await a delay.
+// - EventSource error handlers (polling there is a fallback) are looked for only in files with
+//   a site and the words that register one.
 // Names written with escape sequences (`start\u0050olling`) are not recognized as words; global
-// timers are.
+// timers are, through scope analysis.
 
 // V8 finds a needle of up to 6 characters that starts with a rare character fastest (longer
 // needles take a slower path), so a name is looked for by the first of these it contains.
@@ -196,6 +198,11 @@ const TIMER_NEEDLES = needlesFor([SET_INTERVAL, SET_TIMEOUT, '\\u']);
 const TIMER_NEEDLES_LEFT = TIMER_NEEDLES.filter((needle) => !WORD_NEEDLES.includes(needle));
 /** A loop polls only if it awaits. */
 const LOOP_NEEDLES = needlesFor(['await']);
+/** What registers an EventSource error handler (looked for only in files with sites). */
+const ADD_EVENT_LISTENER = 'addEventListener';
+const FETCH_EVENT_SOURCE = 'fetchEventSource';
+const ON_ERROR = 'onerror';
+const FALLBACK_NEEDLES = needlesFor([ADD_EVENT_LISTENER, FETCH_EVENT_SOURCE, ON_ERROR]);
 
 const SCREEN_CALLS = 1;
 const SCREEN_OPTIONS = 2;
@@ -591,7 +598,10 @@ function globalTimerCalls(globalScope: Scope.Scope): TSESTree.CallExpression[] |
     if (!variable || variable.defs.length > 0) continue;
     for (const reference of variable.references) calls = timerCallAt(reference.identifier as unknown as Node, calls);
   }
-  if (calls && calls.length > 1) calls.sort(bySourceOrder);
+  if (calls && calls.length > 1) {
+    calls.sort(bySourceOrder);
+    calls = calls.filter((call, i) => i === 0 || call !== calls![i - 1]);
+  }
   return calls;
 }
 
@@ -683,10 +693,14 @@ export function lazyPollingVisitors<C extends Rule.RuleContext>(context: C, setu
   const sourceCode = context.sourceCode;
   const text = sourceCode.text;
   const flags = screen(text);
-  const globalScope = (sourceCode.scopeManager as Scope.ScopeManager | null | undefined)?.globalScope;
-  // Without scope analysis, the CallExpression visitor finds the timers too.
-  const calls = (flags & SCREEN_CALLS) !== 0 || !globalScope;
-  const timers = !calls && (flags & SCREEN_TIMERS) !== 0 ? globalTimerCalls(globalScope!) : undefined;
+  // The CallExpression visitor, when there is one, sees the global timers too.
+  let calls = (flags & SCREEN_CALLS) !== 0;
+  let timers: TSESTree.CallExpression[] | undefined;
+  if (!calls && (flags & SCREEN_TIMERS) !== 0) {
+    const globalScope = (sourceCode.scopeManager as Scope.ScopeManager | null | undefined)?.globalScope;
+    if (globalScope) timers = globalTimerCalls(globalScope);
+    else calls = true;
+  }
   const libraryOptions = (flags & SCREEN_OPTIONS) !== 0;
   const loops = containsAny(text, LOOP_NEEDLES);
   if (!calls && !timers && !libraryOptions && !loops) return {};
@@ -1270,26 +1284,28 @@ function detect(context: Rule.RuleContext, setup: PollingSetup, candidates: read
   if (pending.length === 0) return;
 
   // Error handlers of EventSources: polling started there is a fallback, not the design.
-  walk(sourceCode, (node) => {
-    if (node.type === 'CallExpression') {
-      const name = calleeName(node.callee);
-      if (name === 'addEventListener') {
-        const type = argument(node, 0);
-        const callee = unwrap(node.callee);
-        if (type?.type === 'Literal' && type.value === 'error' && callee.type === 'MemberExpression' && isEventSource(callee.object)) {
-          noteErrorHandler(argument(node, 1));
+  if (containsAny(sourceCode.text, FALLBACK_NEEDLES)) {
+    walk(sourceCode, (node) => {
+      if (node.type === 'CallExpression') {
+        const name = calleeName(node.callee);
+        if (name === ADD_EVENT_LISTENER) {
+          const type = argument(node, 0);
+          const callee = unwrap(node.callee);
+          if (type?.type === 'Literal' && type.value === 'error' && callee.type === 'MemberExpression' && isEventSource(callee.object)) {
+            noteErrorHandler(argument(node, 1));
+          }
+        } else if (name === FETCH_EVENT_SOURCE) {
+          const init = argument(node, 1);
+          if (init?.type === 'ObjectExpression') noteErrorHandler(objectProperty(init, ON_ERROR) ?? objectProperty(init, 'onclose'));
         }
-      } else if (name === 'fetchEventSource') {
-        const init = argument(node, 1);
-        if (init?.type === 'ObjectExpression') noteErrorHandler(objectProperty(init, 'onerror') ?? objectProperty(init, 'onclose'));
+      } else if (node.type === 'AssignmentExpression') {
+        const left = node.left;
+        if (left.type === 'MemberExpression' && keyName(left.property, left.computed) === ON_ERROR && isEventSource(left.object)) {
+          noteErrorHandler(node.right);
+        }
       }
-    } else if (node.type === 'AssignmentExpression') {
-      const left = node.left;
-      if (left.type === 'MemberExpression' && keyName(left.property, left.computed) === 'onerror' && isEventSource(left.object)) {
-        noteErrorHandler(node.right);
-      }
-    }
-  });
+    });
+  }
   const called = fallbackHandlers.size > 0 ? calledFromFallbacks() : new Set<FunctionNode>();
   for (const site of pending) {
     if (!inFallback(site.node, called)) onSite(site);
