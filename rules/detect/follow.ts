@@ -185,8 +185,9 @@ export function createFollower(context: Rule.RuleContext, limits: Partial<Follow
   const { hops: maxHops, nodesPerFunction } = { ...DEFAULT_LIMITS, ...limits };
   const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   // Per-file caches: the rule creates one follower per create() call.
-  const memo = new WeakMap<object, NetworkSummary[]>();
-  const active = new WeakSet<object>();
+  // Plain maps: a follower lives for one file, and weak collections cost the GC more.
+  const memo = new Map<object, NetworkSummary[]>();
+  const active = new Set<object>();
 
   const services = sourceCode.parserServices as ParserServicesLike | undefined;
   let typedState: TypedState | null | undefined =
@@ -418,10 +419,13 @@ export function createFollower(context: Rule.RuleContext, limits: Partial<Follow
     return into;
   }
 
-  const tsMemo = new WeakMap<object, NetworkSummary[]>();
-  const tsActive = new WeakSet<object>();
+  // Made on the typed path only.
+  let tsMemo: Map<object, NetworkSummary[]> | undefined;
+  let tsActive: Set<object> | undefined;
 
   function tsSummarize(state: TypedState, fn: TS.SignatureDeclaration, hops: number): NetworkSummary {
+    tsMemo ??= new Map();
+    tsActive ??= new Set();
     const cached = tsMemo.get(fn)?.[hops];
     if (cached) return cached;
     if (tsActive.has(fn)) return { ...EMPTY_SUMMARY };

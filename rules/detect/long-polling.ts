@@ -1152,9 +1152,9 @@ function insideParentheses(text: string, close: number, typeSyntax: boolean): nu
  */
 function mayRead(text: string, open: number, owner: string, entry: CalleeName): boolean {
   const path = [owner, entry.name];
-  const plain = readsVia(path, false);
-  if (plain === 'yes' || (entry.constructs && readsVia(path, true) === 'yes')) return true;
-  if (plain !== 'options') return false;
+  const via = readsVia(path, false);
+  if (via === 'yes' || (entry.constructs && readsVia(path, true) === 'yes')) return true;
+  if (via !== 'options') return false;
   let i = forward(text, open + 1);
   while (at(text, i) === OPEN_PAREN) i = forward(text, i + 1);
   return at(text, i) === OPEN_BRACE;
@@ -1343,10 +1343,42 @@ export function screenLongPolling(text: string, wantServer: boolean, typeSyntax:
       const list = NAMES_BY_END[c]?.[end - start];
       if (list === undefined) continue;
       for (let k = 0; k < list.length; k++) {
-        if (text.startsWith(list[k]!.name, start)) {
-          found |= namedCall(text, open, list[k]!, start, -1, want & ~found, typeSyntax) & want;
+        const entry = list[k]!;
+        if (!text.startsWith(entry.name, start)) continue;
+        // The usual shapes, `owner.name(` and `name(`, are read here; namedCall() takes the rest
+        // (spaces or comments around the dot, `?.`, `!`, parentheses, brackets).
+        const wanted = want & ~found;
+        let p = start - 1;
+        let before = text.charCodeAt(p) | 0;
+        if (before === HASH) break; // #private
+        while (before === 32 || (before >= 9 && before <= 13)) before = text.charCodeAt(--p) | 0;
+        if (before === DOT ? text.charCodeAt(p - 1) === DOT : before !== SLASH && before < 128) {
+          // A plain call (or `...name(`): a read by itself, a registration only as createServer.
+          if (wanted & CLIENT && entry.readsAlone) found |= CLIENT;
+          if (wanted & SERVER && entry.name === 'createServer') found |= SERVER;
           break;
         }
+        const o = start - 2;
+        const oc = text.charCodeAt(o) | 0;
+        if (before === DOT && p === start - 1 && oc < 128 && WORD_CHARS[oc] === 1) {
+          // owner.name(
+          if (wanted & CLIENT && entry.roles & CLIENT) {
+            let os = o;
+            while (os > 0) {
+              const d = text.charCodeAt(os - 1) | 0;
+              if (d < 128 && WORD_CHARS[d] === 1) os--;
+              else break;
+            }
+            const owner = text.charCodeAt(os - 1) === HASH ? `#${text.slice(os, o + 1)}` : text.slice(os, o + 1);
+            if (mayRead(text, open, owner, entry)) found |= CLIENT;
+          }
+          if (wanted & SERVER && entry.roles & SERVER && (entry.name === 'createServer' || mayRegister(text, open, entry.name))) {
+            found |= SERVER;
+          }
+          break;
+        }
+        found |= namedCall(text, open, entry, start, -1, wanted, typeSyntax) & want;
+        break;
       }
       continue;
     }

@@ -196,8 +196,6 @@ const GLOBAL_TIMER_ROOT_SET = new Set(GLOBAL_TIMER_ROOTS);
 const TIMER_NEEDLES = needlesFor([SET_INTERVAL, SET_TIMEOUT, '\\u']);
 /** Those that WORD_NEEDLES does not look for already. */
 const TIMER_NEEDLES_LEFT = TIMER_NEEDLES.filter((needle) => !WORD_NEEDLES.includes(needle));
-/** A loop polls only if it awaits. */
-const LOOP_NEEDLES = needlesFor(['await']);
 /** What registers an EventSource error handler (looked for only in files with sites). */
 const ADD_EVENT_LISTENER = 'addEventListener';
 const FETCH_EVENT_SOURCE = 'fetchEventSource';
@@ -702,12 +700,36 @@ export function lazyPollingVisitors<C extends Rule.RuleContext>(context: C, setu
     else calls = true;
   }
   const libraryOptions = (flags & SCREEN_OPTIONS) !== 0;
-  const loops = containsAny(text, LOOP_NEEDLES);
-  if (!calls && !timers && !libraryOptions && !loops) return {};
-
+  // Loops are found from their awaits (a loop that awaits nothing cannot await a delay). With
+  // no other candidates they are examined at once, else with the rest at Program:exit.
+  const deferred = calls || timers !== undefined || libraryOptions;
+  let detector: Detector | undefined;
+  let seenLoops: Set<LoopNode> | undefined;
   const candidates: Candidate[] = [];
-  let awaitingLoops: Set<LoopNode> | undefined;
-  const listeners: Rule.RuleListener = {};
+  const listeners: Rule.RuleListener = {
+    AwaitExpression(node) {
+      let found: LoopNode[] | undefined;
+      let child = node as unknown as Node;
+      for (let parent = child.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+        if ((parent.type === 'WhileStatement' || parent.type === 'DoWhileStatement' || parent.type === 'ForStatement') && parent.body === child) {
+          if (seenLoops?.has(parent)) break; // and so are the loops around it
+          (seenLoops ??= new Set()).add(parent);
+          (found ??= []).push(parent);
+        }
+      }
+      if (!found) return;
+      // Innermost first: examined outermost first, as a visitor would meet them.
+      if (deferred) {
+        for (let i = found.length - 1; i >= 0; i--) candidates.push(found[i]!);
+        return;
+      }
+      detector ??= createDetector(context, setup(context));
+      for (let i = found.length - 1; i >= 0; i--) detector.examine(found[i]!);
+      detector.flush();
+    },
+  };
+  if (!deferred) return listeners;
+
   if (calls) {
     listeners.CallExpression = (node) => {
       if (isCandidateCall(node as unknown as TSESTree.CallExpression)) candidates.push(node as unknown as Candidate);
@@ -721,36 +743,32 @@ export function lazyPollingVisitors<C extends Rule.RuleContext>(context: C, setu
       if (isCandidateAttribute(node)) candidates.push(node as unknown as Candidate);
     }) as never;
   }
-  if (loops) {
-    // Fewer awaits than loops: the loops whose body awaits (not in a nested function).
-    listeners.AwaitExpression = (node) => {
-      let child = node as unknown as Node;
-      for (let parent = child.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
-        if ((parent.type === 'WhileStatement' || parent.type === 'DoWhileStatement' || parent.type === 'ForStatement') && parent.body === child) {
-          (awaitingLoops ??= new Set()).add(parent);
-        }
-      }
-    };
-  }
   listeners['Program:exit'] = () => {
     // Visitors collect in source order, and the detector must examine in it too: what it
     // memoizes (and which of two re-scheduling calls it reports) depends on the order.
-    let found: Candidate[] = candidates;
-    if (timers || awaitingLoops) {
-      found = [...(timers ?? []), ...(awaitingLoops ?? []), ...candidates];
-      if (found.length > 1) found.sort(bySourceOrder);
-    }
-    if (found.length > 0) detect(context, setup(context), found);
+    const found: Candidate[] = timers ? [...timers, ...candidates] : candidates;
+    if (found.length === 0) return;
+    if (timers || seenLoops) found.sort(bySourceOrder);
+    const detector = createDetector(context, setup(context));
+    for (const node of found) detector.examine(node);
+    detector.flush();
   };
   return listeners;
 }
 
-/** Examines the candidates (in source order) and reports the sites that are not fallbacks. */
-function detect(context: Rule.RuleContext, setup: PollingSetup, candidates: readonly Candidate[]): void {
+interface Detector {
+  /** Examines one candidate; candidates must come in source order. */
+  examine(node: Candidate): void;
+  /** Hands the sites found so far that are not EventSource fallbacks to onSite. */
+  flush(): void;
+}
+
+/** The detector proper: everything here runs only for candidates. */
+function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detector {
   const { options, onSite, follower: given } = setup;
   const sourceCode = context.sourceCode;
   const pending: PollingSite[] = [];
-  const rescheduled = new WeakSet<FunctionNode>();
+  const rescheduled = new Set<FunctionNode>();
   const fallbackHandlers = new Set<FunctionNode>();
   let lazyFollower = given;
   const follow = (): Follower => (lazyFollower ??= createFollower(context));
@@ -1266,7 +1284,7 @@ function detect(context: Rule.RuleContext, setup: PollingSetup, candidates: read
     if (value) onOption(attribute, value, attribute.name.name, undefined);
   }
 
-  for (const node of candidates) {
+  function examine(node: Candidate): void {
     switch (node.type) {
       case 'CallExpression':
         onCall(node);
@@ -1281,35 +1299,47 @@ function detect(context: Rule.RuleContext, setup: PollingSetup, candidates: read
         onLoop(node);
     }
   }
-  if (pending.length === 0) return;
 
-  // Error handlers of EventSources: polling started there is a fallback, not the design.
-  if (containsAny(sourceCode.text, FALLBACK_NEEDLES)) {
-    walk(sourceCode, (node) => {
-      if (node.type === 'CallExpression') {
-        const name = calleeName(node.callee);
-        if (name === ADD_EVENT_LISTENER) {
-          const type = argument(node, 0);
-          const callee = unwrap(node.callee);
-          if (type?.type === 'Literal' && type.value === 'error' && callee.type === 'MemberExpression' && isEventSource(callee.object)) {
-            noteErrorHandler(argument(node, 1));
+  let called: Set<FunctionNode> | undefined;
+
+  /** Functions that EventSource error handlers are, or call (once per file, when needed). */
+  function fallbacks(): Set<FunctionNode> {
+    // Error handlers of EventSources: polling started there is a fallback, not the design.
+    if (containsAny(sourceCode.text, FALLBACK_NEEDLES)) {
+      walk(sourceCode, (node) => {
+        if (node.type === 'CallExpression') {
+          const name = calleeName(node.callee);
+          if (name === ADD_EVENT_LISTENER) {
+            const type = argument(node, 0);
+            const callee = unwrap(node.callee);
+            if (type?.type === 'Literal' && type.value === 'error' && callee.type === 'MemberExpression' && isEventSource(callee.object)) {
+              noteErrorHandler(argument(node, 1));
+            }
+          } else if (name === FETCH_EVENT_SOURCE) {
+            const init = argument(node, 1);
+            if (init?.type === 'ObjectExpression') noteErrorHandler(objectProperty(init, ON_ERROR) ?? objectProperty(init, 'onclose'));
           }
-        } else if (name === FETCH_EVENT_SOURCE) {
-          const init = argument(node, 1);
-          if (init?.type === 'ObjectExpression') noteErrorHandler(objectProperty(init, ON_ERROR) ?? objectProperty(init, 'onclose'));
+        } else if (node.type === 'AssignmentExpression') {
+          const left = node.left;
+          if (left.type === 'MemberExpression' && keyName(left.property, left.computed) === ON_ERROR && isEventSource(left.object)) {
+            noteErrorHandler(node.right);
+          }
         }
-      } else if (node.type === 'AssignmentExpression') {
-        const left = node.left;
-        if (left.type === 'MemberExpression' && keyName(left.property, left.computed) === ON_ERROR && isEventSource(left.object)) {
-          noteErrorHandler(node.right);
-        }
-      }
-    });
+      });
+    }
+    return fallbackHandlers.size > 0 ? calledFromFallbacks() : new Set<FunctionNode>();
   }
-  const called = fallbackHandlers.size > 0 ? calledFromFallbacks() : new Set<FunctionNode>();
-  for (const site of pending) {
-    if (!inFallback(site.node, called)) onSite(site);
+
+  function flush(): void {
+    if (pending.length === 0) return;
+    called ??= fallbacks();
+    for (const site of pending) {
+      if (!inFallback(site.node, called)) onSite(site);
+    }
+    pending.length = 0;
   }
+
+  return { examine, flush };
 }
 
 /** Every node of the file, in the order ESLint visits them (its visitor keys). */
