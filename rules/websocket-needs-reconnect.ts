@@ -57,8 +57,9 @@ const rule: Rule.RuleModule = {
         if (!mayBeWebSocket(expression)) return;
         const usage = analyzeWebSocket(expression, sourceCode);
         if (!usage || usage.handlesClose || usage.escapes) return;
-        // Neither sends nor listens: a one-shot connectivity probe, nothing to keep alive.
-        if (!usage.sends && !usage.receives) return;
+        // Neither sends nor listens: a one-shot connectivity probe, nothing to keep alive. Closed
+        // by the code once answered: a request over a socket, not a connection to keep.
+        if ((!usage.sends && !usage.receives) || usage.oneShot) return;
         if (usage.kind === 'ws-package' && !includeNodeClients) return;
         advice ??= reconnectAdvice();
         context.report({ node, messageId: 'noCloseHandler', data: { advice } });

@@ -81,11 +81,19 @@ const POLL_WORD = 'Poll';
 const INTERVAL_WORD = 'Interval';
 const POLL_HOOK = new RegExp(`^use(?:[A-Z]\\w*)?${POLL_WORD}(?:ing\\w*|er)?$`);
 const INTERVAL_HOOK = new RegExp(`^use(?:[A-Z]\\w*)?${INTERVAL_WORD}(?:Fn|Effect|When|Callback)?$`);
+// useAutoRefetch(load, 5000), useRefresh(load, { interval }): a refresh on a timer only when an
+// interval is given and statically known (plenty of useRefresh() hooks just return a function).
+const REFETCH_WORD = 'Refetch';
+const REFRESH_WORD = 'Refresh';
+const REFRESH_HOOK = new RegExp(`^use(?:[A-Z]\\w*)?(?:${REFETCH_WORD}|${REFRESH_WORD})(?:er)?$`);
 const HOOK_CALLBACK_KEYS = ['callback', 'fn', 'fetcher', 'queryFn', 'task', 'poll', 'request', 'handler', 'onPoll', 'action'];
 const HOOK_INTERVAL_KEYS = ['interval', 'intervalMs', 'delay', 'ms', 'every', 'pollInterval', 'pollingInterval', 'refreshInterval', 'period'];
 const DELAY_CALL = /^(?:sleep|delay|wait|pause|timeout|setTimeout|snooze|waitFor|waitForTimeout|sleepMs|waitMs|delayMs|setTimeoutPromise|setTimeoutAsync)$/i;
 // Timers named for keeping a session or connection alive repeat a write, not a read of news.
 const KEEPALIVE_NAME = /heartbeat|keep-?alive|(?:refresh|renew|rotate)\w*(?:token|session|auth|jwt)|(?:token|session|auth|jwt)\w*(?:refresh|renew)/i;
+const TEST_DOUBLE = /^(?:vi|jest)\.fn$|^sinon\.(?:stub|spy|fake)$/;
+// Functions and timer handles named for retrying a connection or a request.
+const RETRY_NAME = /reconnect|retry|retries|backoff/i;
 const EVENT_SOURCE_NAME = /event_?source|^es$|^sse$|sse(?:source|connection|client|stream)$|^source$/i;
 const SCAN_CAP = 400;
 
@@ -108,7 +116,7 @@ const SCAN_CAP = 400;
 
 // V8 finds a needle of up to 6 characters that starts with a rare character fastest (longer
 // needles take a slower path), so a name is looked for by the first of these it contains.
-const FAST_NEEDLES = ['Interv', 'Timeou', 'Poll', 'Observ', 'Map', 'wait'];
+const FAST_NEEDLES = ['Interv', 'Timeou', 'Poll', 'Observ', 'Map', 'wait', 'Refet', 'Refre'];
 
 /** Substrings that every one of `names` contains one of; none is a substring of another. */
 function needlesFor(names: Iterable<string>): readonly string[] {
@@ -179,10 +187,14 @@ function needsCallVisitor(name: string): boolean {
 
 /** useInterval, usePolling, ...: what onHook() looks at. */
 function isHookName(name: string): boolean {
-  return name.charCodeAt(0) === 117 /* u */ && name.startsWith('use') && (POLL_HOOK.test(name) || INTERVAL_HOOK.test(name));
+  return (
+    name.charCodeAt(0) === 117 /* u */ &&
+    name.startsWith('use') &&
+    (POLL_HOOK.test(name) || INTERVAL_HOOK.test(name) || REFRESH_HOOK.test(name))
+  );
 }
 
-const WORD_NEEDLES = needlesFor([SET_INTERVAL_ASYNC, START_POLLING, POLL_WORD, INTERVAL_WORD, ...LIBRARY_OPTIONS]);
+const WORD_NEEDLES = needlesFor([SET_INTERVAL_ASYNC, START_POLLING, POLL_WORD, INTERVAL_WORD, REFETCH_WORD, REFRESH_WORD, ...LIBRARY_OPTIONS]);
 /** An RxJS site needs a mapping operator ... */
 const RX_OPERATOR_WORDS = needlesFor(MAP_OPERATORS).map((needle) => wordParts(needle, MAP_OPERATORS));
 /** ... and an RxJS owner or import. */
@@ -419,6 +431,45 @@ function endsInExit(statement: Node): boolean {
     return last !== undefined && endsInExit(last);
   }
   return false;
+}
+
+/**
+ * Whether `node` sits on one of two alternative paths up to `stop`: a catch, either branch of an
+ * if/else or a conditional, an if that returns, the right of `||`. A bare `if (!stopped)` or
+ * `running && ...` guard is not an alternative: polling loops stop that way.
+ */
+function onAlternativePath(node: Node, stop: Node): boolean {
+  let child: Node = node;
+  for (let parent = node.parent; parent && child !== stop; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'IfStatement':
+        if (child === parent.alternate || (child === parent.consequent && (parent.alternate || endsInExit(parent.consequent)))) return true;
+        break;
+      case 'ConditionalExpression':
+        if (child !== parent.test) return true;
+        break;
+      case 'LogicalExpression':
+        if (child === parent.right && parent.operator === '||') return true;
+        break;
+      case 'CatchClause':
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** The name the timer's handle is stored under: `reconnectTimer = setTimeout(...)`. */
+function handleName(call: Node): string | undefined {
+  const parent = call.parent;
+  if (parent?.type === 'AssignmentExpression' && parent.right === call) {
+    const left = parent.left;
+    if (left.type === 'Identifier') return left.name;
+    if (left.type === 'MemberExpression') return keyName(left.property, left.computed);
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier') return parent.id.name;
+  return undefined;
 }
 
 /** `if (res.ok) return ...`, possibly inside a try block or a plain block. */
@@ -826,6 +877,28 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     return referenceNames(callback).some((name) => KEEPALIVE_NAME.test(name));
   }
 
+  /**
+   * A test double: `vi.fn()`, `jest.fn(...)`, `sinon.stub()` (with chained `.mockResolvedValue()`
+   * and the like), inline or held in a variable. A hook's own tests drive it with these.
+   */
+  function isTestDouble(callback: Node): boolean {
+    let n = unwrap(callback);
+    if (n.type === 'Identifier') {
+      const def = findVariable(scopeOf(n), n.name)?.defs[0];
+      const init = def?.type === 'Variable' ? (def.node as unknown as TSESTree.VariableDeclarator).init : undefined;
+      if (!init) return false;
+      n = unwrap(init);
+    }
+    for (let depth = 0; depth < 6 && n.type === 'CallExpression'; depth++) {
+      const callee = unwrap(n.callee);
+      if (callee.type !== 'MemberExpression') return false;
+      const owner = unwrap(callee.object);
+      if (owner.type === 'Identifier') return TEST_DOUBLE.test(`${owner.name}.${keyName(callee.property, callee.computed) ?? ''}`);
+      n = owner;
+    }
+    return false;
+  }
+
   /** Requests made by a timer callback, including `setInterval("getData()", 500)`. */
   function callbackSummary(callback: Node, site: Node): NetworkSummary | undefined {
     const n = unwrap(callback);
@@ -861,33 +934,44 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   // --- self-rescheduling setTimeout ---------------------------------------------------------
 
   /**
-   * Whether a timer callback calls `fn` again: it resolves to `fn` (`target`, given), or it is a
-   * function whose body names `fn` (`bodyText`, its source, given).
+   * Where a timer callback calls `fn` again: the callback itself when it resolves to `fn`
+   * (`target`, given), or the references to `fn` in its body (`bodyText`, its source, given).
    */
-  function reenters(n: Node, target: FunctionNode | undefined, bodyText: string | undefined, fn: FunctionNode): boolean {
-    if (target === fn) return true;
-    if (!isFunction(n)) return false;
+  function reentries(n: Node, target: FunctionNode | undefined, bodyText: string | undefined, fn: FunctionNode): Node[] {
+    if (target === fn) return [n];
+    if (!isFunction(n)) return [];
     const name = functionName(fn);
-    if (!name) return false;
+    if (!name) return [];
     // Only an identifier or `this` member spelled `name` can re-enter: none in the text, none in
     // the tree (unless escapes spell it differently).
-    if (!bodyText!.includes(name) && !bodyText!.includes('\\')) return false;
-    let found = false;
+    if (!bodyText!.includes(name) && !bodyText!.includes('\\')) return [];
+    const found: Node[] = [];
     scan(n.body, (node) => {
-      if (found) return false;
       if (node.type === 'Identifier' && node.name === name) {
         const parent = node.parent;
         const isPropertyKey =
           (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
           (parent?.type === 'Property' && parent.key === node && !parent.shorthand);
-        if (!isPropertyKey && follow().resolveFunction(node) === fn) found = true;
+        if (!isPropertyKey && follow().resolveFunction(node) === fn) found.push(node);
       } else if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && keyName(node.property, node.computed) === name) {
-        if (follow().resolveFunction(node) === fn) found = true;
+        if (follow().resolveFunction(node) === fn) found.push(node);
         return false;
       }
-      return !found;
+      return true;
     });
     return found;
+  }
+
+  /**
+   * Retrying, not polling: every re-entry inside the callback runs only after a failure, or the
+   * function (or the timer's handle) is named for reconnecting or retrying and re-enters only
+   * on some paths (`if (await isUp()) configure(); else reconnect()`).
+   */
+  function retriesOnly(call: TSESTree.CallExpression, fn: FunctionNode, callback: Node, reentered: readonly Node[]): boolean {
+    const retryNamed = RETRY_NAME.test(functionName(fn) ?? '') || RETRY_NAME.test(handleName(call) ?? '');
+    if (retryNamed && onAlternativePath(call, fn)) return true;
+    if (reentered.length === 0 || reentered[0] === callback) return false;
+    return reentered.every((node) => isFailurePath(node, callback) || (retryNamed && onAlternativePath(node, callback)));
   }
 
   function onTimeout(call: TSESTree.CallExpression): void {
@@ -906,9 +990,10 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
         target = follow().resolveFunction(n);
         if (isFunction(n)) bodyText = sourceCode.text.slice(n.body.range[0], n.body.range[1]);
       }
-      if (!reenters(n, target, bodyText, parent)) continue;
+      const reentered = reentries(n, target, bodyText, parent);
+      if (reentered.length === 0) continue;
       if (rescheduled.has(parent)) return;
-      if (isFailurePath(call, parent)) return;
+      if (isFailurePath(call, parent) || retriesOnly(call, parent, n, reentered)) return;
       const name = functionName(parent);
       if ((name && KEEPALIVE_NAME.test(name)) || isKeepalive(callback)) return;
       if (!pollsNetwork(follow().summarize(parent))) return;
@@ -1121,6 +1206,9 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   }
 
   function onStartPolling(call: TSESTree.CallExpression): void {
+    // Apollo's startPolling always takes its interval: `startPolling()` is the app's own function.
+    const first = argument(call, 0);
+    if (!first) return;
     const callee = unwrap(call.callee);
     if (callee.type === 'Identifier') {
       // Apollo's, destructured from a query result; not a same-named function of the app.
@@ -1133,8 +1221,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     } else if (callee.type !== 'MemberExpression') {
       return;
     }
-    const first = argument(call, 0);
-    const interval = first ? intervalValue(first, scopeOf(first), false) : UNKNOWN;
+    const interval = intervalValue(first, scopeOf(first), false);
     let ms: number | undefined;
     if (interval.min !== undefined && interval.min < options.thresholdMs) ms = interval.min;
     else if (!interval.unknown) return;
@@ -1155,7 +1242,8 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
 
   function onHook(call: TSESTree.CallExpression, name: string): void {
     const pollHook = POLL_HOOK.test(name);
-    if (!pollHook && !INTERVAL_HOOK.test(name)) return;
+    const refreshHook = !pollHook && REFRESH_HOOK.test(name);
+    if (!pollHook && !refreshHook && !INTERVAL_HOOK.test(name)) return;
     const first = argument(call, 0);
     if (!first) return;
     let callback: Node | undefined;
@@ -1180,14 +1268,17 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
       // useInterval(cb, null) is paused; useInterval(cb, running ? 1000 : null) polls at 1 s.
       const interval = intervalValue(intervalNode, scopeOf(intervalNode), false);
       if (interval.min !== undefined && interval.min < options.thresholdMs) ms = interval.min;
-      else if (!interval.unknown) return;
+      else if (!interval.unknown || refreshHook) return;
+    } else if (refreshHook) {
+      return;
     }
     // Inside a hook that forwards its own callback parameter: a definition, not a call site.
     if (isHookParameter(callback)) return;
-    if (isKeepalive(callback)) return;
+    if (isKeepalive(callback) || isTestDouble(callback)) return;
     const summary = follow().summarizeCallable(callback);
-    if (pollHook) {
-      // The name says poll; stay silent only when the callback is seen to do something else.
+    if (pollHook || refreshHook) {
+      // The name says poll (or refresh on a timer); stay silent only when the callback is seen
+      // to do something else.
       const network = summary ? summary.reads + summary.writes + summary.beacons : 0;
       if (network > 0 && !pollsNetwork(summary)) return;
     } else if (!pollsNetwork(summary)) {

@@ -56,6 +56,12 @@ export interface WebSocketUsage {
   handlesClose: boolean;
   /** The socket reaches code this analysis cannot see (see the file header). */
   escapes: boolean;
+  /**
+   * The code closes the socket itself once it is done with it: `.close()` from the socket's own
+   * open or message handler, or anywhere when the socket lives inside a `new Promise` executor
+   * (one request, one answer). A close in a cleanup (`return () => ws.close()`) is not one-shot.
+   */
+  oneShot: boolean;
 }
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
@@ -181,6 +187,8 @@ interface Facts {
 interface Analysis extends Facts {
   sourceCode: SourceCode;
   seen: Set<Scope.Variable>;
+  /** `.close()` calls on the socket. */
+  closes: Node[] | undefined;
 }
 
 /** In a non-arrow handler registered on the socket, `this` is the socket. */
@@ -229,6 +237,8 @@ function memberUse(member: TSESTree.MemberExpression, a: Analysis): void {
   const assigned = parent?.type === 'AssignmentExpression' && parent.left === member ? parent.right : undefined;
   if (name === 'send') {
     a.sends = true;
+  } else if (name === 'close') {
+    if (parent?.type === 'CallExpression' && parent.callee === member) (a.closes ??= []).push(parent);
   } else if (name === 'binaryType') {
     if (assigned) a.setsBinaryType = true;
   } else if (HANDLER_PROPS.has(name)) {
@@ -468,6 +478,47 @@ function trackRef(refId: TSESTree.Identifier, a: Analysis): boolean {
   return true;
 }
 
+const ONE_SHOT_EVENTS = new Set(['open', 'message']);
+
+/** Whether `fn` is registered as an open or message handler (on any target: a heuristic). */
+function isOpenOrMessageHandler(fn: Node): boolean {
+  const parent = fn.parent;
+  if (parent?.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression') {
+    const name = memberName(parent.left);
+    return name === 'onopen' || name === 'onmessage';
+  }
+  if (parent?.type === 'CallExpression' && parent.arguments[1] === fn && parent.callee.type === 'MemberExpression') {
+    return LISTEN_METHODS.has(memberName(parent.callee) ?? '') && ONE_SHOT_EVENTS.has(staticString(parent.arguments[0]) ?? '');
+  }
+  return false;
+}
+
+function isFunctionNode(node: Node): boolean {
+  return node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration';
+}
+
+/** Whether some function around `node` is a `new Promise(executor)` executor. */
+function insidePromiseExecutor(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (!isFunctionNode(p)) continue;
+    const owner = p.parent;
+    if (owner?.type === 'NewExpression' && owner.arguments[0] === p && owner.callee.type === 'Identifier' && owner.callee.name === 'Promise') {
+      return true;
+    }
+  }
+  return false;
+}
+
+function closesWhenDone(socket: Node, closes: readonly Node[]): boolean {
+  if (insidePromiseExecutor(socket)) return true;
+  return closes.some((close) => {
+    for (let p = close.parent; p; p = p.parent) {
+      if (isFunctionNode(p) && isOpenOrMessageHandler(p)) return true;
+    }
+    return false;
+  });
+}
+
 /** Analyses one `new WebSocket(...)`; null when the expression is not a raw WebSocket. */
 export function analyzeWebSocket(node: TSESTree.NewExpression, sourceCode: SourceCode): WebSocketUsage | null {
   const kind = webSocketKind(node, sourceCode);
@@ -484,6 +535,7 @@ export function analyzeWebSocket(node: TSESTree.NewExpression, sourceCode: Sourc
     setsBinaryType: false,
     handlesClose: false,
     escapes: false,
+    closes: undefined,
   };
 
   // Climb past wrappers and choices: `this.ws = this.ws || new WebSocket(u)`, `c ? new WebSocket(a) : b`.
@@ -509,6 +561,7 @@ export function analyzeWebSocket(node: TSESTree.NewExpression, sourceCode: Sourc
   } else {
     valueUse(expr, a, 0);
   }
-  const { sends, receives, setsBinaryType, handlesClose, escapes } = a;
-  return { node, kind, url, host, holder, sends, receives, setsBinaryType, handlesClose, escapes };
+  const { sends, receives, setsBinaryType, handlesClose, escapes, closes } = a;
+  const oneShot = closes !== undefined && closesWhenDone(node, closes);
+  return { node, kind, url, host, holder, sends, receives, setsBinaryType, handlesClose, escapes, oneShot };
 }

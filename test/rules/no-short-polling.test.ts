@@ -167,6 +167,36 @@ jsTester.run('no-short-polling', rule, {
     `function interval(ms) { return ms * 2; }
      interval(1000).pipe(switchMap(() => fetch('/api/x')));`,
     `interval(1000).subscribe(console.log);`,
+    // --- a local startPolling() is not Apollo's (which always takes an interval)
+    `export const afterListen = ({ startPolling, initSync }) => { ready().then(() => { startPolling(); initSync(); }); };`,
+    // --- refresh hooks: no interval, a paused or slow one, or a hook's own definition
+    `const refresh = useRefresh(); setTimeout(refresh, 100);`,
+    `const { data } = useAutoRefetch(() => fetch('/api/backups').then((r) => r.json()), 120000);`,
+    `useAutoRefetch(() => fetch('/api/x'), intervalFromProps);`,
+    `useAutoRefresh(() => fetch('/api/x'), [user]);`,
+    // --- a hook's own tests drive it with test doubles
+    `const fetchFn = vi.fn().mockResolvedValue({ ok: true }); renderHook(() => useAutoRefetch(fetchFn, 30));`,
+    `renderHook(() => usePolling(jest.fn(), 1000));`,
+    `export function useAutoRefetch(fetchFn, intervalMs) { useEffect(() => { const id = setInterval(() => fetchFn(), intervalMs); return () => clearInterval(id); }, [intervalMs]); }`,
+    // --- reconnect until a service answers: retrying, not polling
+    `function scheduleReconnect() {
+       if (timer) return;
+       timer = setTimeout(async () => {
+         timer = null;
+         try {
+           if (await fetch('/json/version').then((r) => r.ok)) await configure();
+           else scheduleReconnect();
+         } catch (err) {
+           scheduleReconnect();
+         }
+       }, 2000);
+     }`,
+    `function connect() {
+       fetch('/api/session').then((res) => {
+         if (res.status === 503) { reconnectTimer = setTimeout(connect, 1000); return; }
+         start(res);
+       });
+     }`,
     // --- requirements where short polling is the engine's answer
     {
       code: `setInterval(() => fetch('/api/news'), 5000);`,
@@ -406,6 +436,31 @@ jsTester.run('no-short-polling', rule, {
     {
       code: `useTimeoutPoll(fetchData, 1000); async function fetchData() { data.value = await ofetch('/api/data'); }`,
       errors: [poll('1 s')],
+    },
+    {
+      code: `const { data } = useAutoRefetch(() => api.getProcesses({ silent: true }), 5000);`,
+      errors: [poll('5 s')],
+    },
+    {
+      code: `useAutoRefresh(loadStats, { interval: 30_000 }); async function loadStats() { setStats(await (await fetch('/api/stats')).json()); }`,
+      errors: [poll('30 s')],
+    },
+    {
+      code: `useRefetch(() => fetch('/api/status'), enabled ? 3000 : null);`,
+      errors: [poll('3 s')],
+    },
+    // --- a retry-named function that polls on every path is still polling
+    {
+      code: `function pollWithRetry() { fetch('/api/feed').then(render); if (!stopped) setTimeout(pollWithRetry, 2000); }`,
+      errors: [poll('2 s')],
+    },
+    {
+      code: `function retryLoop() { setTimeout(async () => { render(await fetch('/api/news')); retryLoop(); }, 5000); }`,
+      errors: [poll('5 s')],
+    },
+    {
+      code: `const { startPolling } = useQuery(FEED); useEffect(() => startPolling(2000), []);`,
+      errors: [poll('2 s')],
     },
     // --- third-party hosts when asked for
     {

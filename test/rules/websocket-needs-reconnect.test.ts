@@ -11,6 +11,20 @@ const error = {
 
 jsTester.run('websocket-needs-reconnect', rule, {
   valid: [
+    // --- one request, one answer: the code closes the socket itself once done
+    `async function closeBrowser(url) {
+       await new Promise((resolve) => {
+         const ws = new WebSocket(url);
+         const done = () => { try { ws.close(); } catch {} resolve(); };
+         ws.addEventListener('open', () => { ws.send(JSON.stringify({ id: 1, method: 'Browser.close' })); setTimeout(done, 500); });
+         ws.addEventListener('error', done);
+       });
+     }`,
+    `function ask(question, onAnswer) {
+       const ws = new WebSocket('/ws/ask');
+       ws.onopen = () => ws.send(question);
+       ws.onmessage = (event) => { onAnswer(event.data); ws.close(); };
+     }`,
     // --- a close handler that can reconnect
     `function connect() {
        const ws = new WebSocket('/ws');
@@ -99,6 +113,15 @@ jsTester.run('websocket-needs-reconnect', rule, {
     },
   ],
   invalid: [
+    // --- closed only on unmount: a long-lived socket that still needs reconnecting
+    {
+      code: `useEffect(() => {
+               const ws = new WebSocket('/ws/feed');
+               ws.onmessage = (event) => setItems(JSON.parse(event.data));
+               return () => ws.close();
+             }, []);`,
+      errors: [error],
+    },
     { code: `const ws = new WebSocket('/ws'); ws.onmessage = (e) => show(e.data);`, errors: [error] },
     {
       code: `import { useEffect, useState } from 'react';
