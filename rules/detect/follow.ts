@@ -52,6 +52,11 @@ export interface Follower {
   summarize(node: Node, hops?: number): NetworkSummary;
   /** Requests made by calling a callback expression; undefined when it cannot be followed. */
   summarizeCallable(expression: Node): NetworkSummary | undefined;
+  /**
+   * With types, the number an expression is known to hold: its literal type, as for an imported
+   * `export const POLL_MS = 10_000` (the smallest member of a union of literals). Else undefined.
+   */
+  typedNumber(expression: Node): number | undefined;
 }
 
 export const EMPTY_SUMMARY: Readonly<NetworkSummary> = Object.freeze({ reads: 0, firstPartyReads: 0, writes: 0, beacons: 0 });
@@ -470,7 +475,22 @@ export function createFollower(context: Rule.RuleContext, limits: Partial<Follow
     resolveFunction: (expression) => resolveFunction(expression),
     summarize,
     summarizeCallable,
+    typedNumber,
   };
+
+  function typedNumber(expression: Node): number | undefined {
+    const state = typed();
+    const tsNode = state?.map.get(expression);
+    if (!state || !tsNode) return undefined;
+    const type = state.checker.getTypeAtLocation(tsNode);
+    const members = type.isUnion() ? type.types : [type];
+    let min: number | undefined;
+    for (const member of members) {
+      if (!member.isNumberLiteral()) return undefined;
+      min = min === undefined ? member.value : Math.min(min, member.value);
+    }
+    return min;
+  }
 }
 
 /** Function-like declarations in project source files that a callee expression refers to. */

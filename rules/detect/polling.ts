@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { AST, Rule, Scope, SourceCode } from 'eslint';
 import { calleeName, calleePath } from './http.js';
 import { createFollower, functionName, type Follower, type FunctionNode, type NetworkSummary } from './follow.js';
-import { findVariable, objectProperty, staticNumber, unwrap, urlHost } from './values.js';
+import { findVariable, objectProperty, parameterDefault, staticNumber, unwrap, urlHost } from './values.js';
 
 // Finds short-polling sites: code that repeats an HTTP read on a timer. It only *finds*; the
 // rule decides how to word a report, and a scanner can reuse the same visitors.
@@ -576,32 +576,38 @@ function returnedValues(fn: FunctionNode): Node[] {
   return values;
 }
 
-function intervalValue(value: Node, scope: Scope.Scope, allowFunction: boolean, depth = 0): IntervalValue {
+/** With types, the number an expression is known to hold (Follower.typedNumber). */
+type TypedNumber = ((node: Node) => number | undefined) | undefined;
+
+function intervalValue(value: Node, scope: Scope.Scope, allowFunction: boolean, typedNumber: TypedNumber, depth = 0): IntervalValue {
   if (depth > 4) return UNKNOWN;
   const n = unwrap(value);
   switch (n.type) {
     case 'Literal':
       if (n.value === false || n.value === null || n.value === 0) return OFF;
       break;
-    case 'Identifier':
+    case 'Identifier': {
       if (n.name === 'undefined') return OFF;
+      const fallback = parameterDefault(n, scope);
+      if (fallback) return intervalValue(fallback.value, fallback.scope, allowFunction, typedNumber, depth + 1);
       break;
+    }
     case 'ConditionalExpression':
-      return mergeIntervals(intervalValue(n.consequent, scope, allowFunction, depth + 1), intervalValue(n.alternate, scope, allowFunction, depth + 1));
+      return mergeIntervals(intervalValue(n.consequent, scope, allowFunction, typedNumber, depth + 1), intervalValue(n.alternate, scope, allowFunction, typedNumber, depth + 1));
     case 'LogicalExpression':
-      if (n.operator === '&&') return intervalValue(n.right, scope, allowFunction, depth + 1);
-      return mergeIntervals(intervalValue(n.left, scope, allowFunction, depth + 1), intervalValue(n.right, scope, allowFunction, depth + 1));
+      if (n.operator === '&&') return intervalValue(n.right, scope, allowFunction, typedNumber, depth + 1);
+      return mergeIntervals(intervalValue(n.left, scope, allowFunction, typedNumber, depth + 1), intervalValue(n.right, scope, allowFunction, typedNumber, depth + 1));
     case 'ArrowFunctionExpression':
     case 'FunctionExpression': {
       if (!allowFunction) return UNKNOWN;
       let result = OFF;
-      for (const returned of returnedValues(n)) result = mergeIntervals(result, intervalValue(returned, scope, false, depth + 1));
+      for (const returned of returnedValues(n)) result = mergeIntervals(result, intervalValue(returned, scope, false, typedNumber, depth + 1));
       return result;
     }
     default:
       break;
   }
-  const ms = staticNumber(n, scope);
+  const ms = staticNumber(n, scope, 0, typedNumber);
   if (ms === undefined) return UNKNOWN;
   return ms <= 0 ? OFF : { min: ms, unknown: false };
 }
@@ -823,6 +829,10 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   const fallbackHandlers = new Set<FunctionNode>();
   let lazyFollower = given;
   const follow = (): Follower => (lazyFollower ??= createFollower(context));
+  // Imported constants have literal types: only typed linting can read them.
+  const typedNumber: TypedNumber = (sourceCode.parserServices as { program?: unknown } | undefined)?.program
+    ? (node) => follow().typedNumber(node)
+    : undefined;
 
   const scopeOf = (node: Node): Scope.Scope => sourceCode.getScope(node as never);
   const isShort = (ms: number | undefined): boolean => ms === undefined || ms < options.thresholdMs;
@@ -849,7 +859,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     if (call.arguments.some((a, i) => i <= index && a.type === 'SpreadElement')) return undefined;
     const delay = argument(call, index);
     // A missing delay means "as soon as possible".
-    return delay ? staticNumber(delay, scopeOf(delay)) : 0;
+    return delay ? staticNumber(delay, scopeOf(delay), 0, typedNumber) : 0;
   }
 
   function referenceNames(callback: Node): string[] {
@@ -1196,7 +1206,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   }
 
   function onOption(node: Node, value: Node, label: string, holder: Node | undefined): void {
-    const interval = intervalValue(value, scopeOf(value), label === 'refetchInterval');
+    const interval = intervalValue(value, scopeOf(value), label === 'refetchInterval', typedNumber);
     let ms: number | undefined;
     if (interval.min !== undefined && interval.min < options.thresholdMs) ms = interval.min;
     else if (interval.unknown) ms = undefined;
@@ -1221,7 +1231,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     } else if (callee.type !== 'MemberExpression') {
       return;
     }
-    const interval = intervalValue(first, scopeOf(first), false);
+    const interval = intervalValue(first, scopeOf(first), false, typedNumber);
     let ms: number | undefined;
     if (interval.min !== undefined && interval.min < options.thresholdMs) ms = interval.min;
     else if (!interval.unknown) return;
@@ -1266,7 +1276,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     let ms: number | undefined;
     if (intervalNode) {
       // useInterval(cb, null) is paused; useInterval(cb, running ? 1000 : null) polls at 1 s.
-      const interval = intervalValue(intervalNode, scopeOf(intervalNode), false);
+      const interval = intervalValue(intervalNode, scopeOf(intervalNode), false, typedNumber);
       if (interval.min !== undefined && interval.min < options.thresholdMs) ms = interval.min;
       else if (!interval.unknown || refreshHook) return;
     } else if (refreshHook) {

@@ -71,6 +71,21 @@ function propertyName(key: Node, computed: boolean): string | undefined {
   return undefined;
 }
 
+/**
+ * The default of a parameter that the function never reassigns: `({ interval = 60000 })`. What
+ * the code does unless a caller says otherwise, the best static guess there is.
+ */
+export function parameterDefault(node: TSESTree.Identifier, scope: Scope.Scope | null): { value: Node; scope: Scope.Scope } | undefined {
+  const variable = findVariable(scope, node.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Parameter') return undefined;
+  const name = def.name as unknown as Node;
+  const pattern = name.parent;
+  if (pattern?.type !== 'AssignmentPattern' || pattern.left !== name) return undefined;
+  if (variable.references.some((r) => r.isWrite() && (r.identifier as unknown as Node) !== name)) return undefined;
+  return { value: pattern.right, scope: variable.scope };
+}
+
 /** The value node of `key` in an object literal, when it is written out literally. */
 export function objectProperty(object: TSESTree.ObjectExpression, key: string): Node | undefined {
   // Later properties win, as at runtime.
@@ -111,7 +126,13 @@ function memberValue(node: TSESTree.MemberExpression, scope: Scope.Scope | null,
  * constants in scope (`const POLL_MS = 3000`), members of constant object literals and
  * `Math.min`/`Math.max` of those. Undefined when it depends on anything else.
  */
-export function staticNumber(node: Node | null | undefined, scope: Scope.Scope | null, depth = 0): number | undefined {
+export function staticNumber(
+  node: Node | null | undefined,
+  scope: Scope.Scope | null,
+  depth = 0,
+  /** Names and members the file cannot resolve (imports), e.g. from their TypeScript types. */
+  leaf?: (node: Node) => number | undefined,
+): number | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
   const n = unwrap(node);
   switch (n.type) {
@@ -120,7 +141,7 @@ export function staticNumber(node: Node | null | undefined, scope: Scope.Scope |
       if (typeof n.value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(n.value)) return Number(n.value);
       return undefined;
     case 'UnaryExpression': {
-      const value = staticNumber(n.argument, scope, depth + 1);
+      const value = staticNumber(n.argument, scope, depth + 1, leaf);
       if (value === undefined) return undefined;
       if (n.operator === '-') return -value;
       if (n.operator === '+') return value;
@@ -128,9 +149,9 @@ export function staticNumber(node: Node | null | undefined, scope: Scope.Scope |
     }
     case 'BinaryExpression': {
       if (n.left.type === 'PrivateIdentifier') return undefined;
-      const left = staticNumber(n.left, scope, depth + 1);
+      const left = staticNumber(n.left, scope, depth + 1, leaf);
       if (left === undefined) return undefined;
-      const right = staticNumber(n.right, scope, depth + 1);
+      const right = staticNumber(n.right, scope, depth + 1, leaf);
       if (right === undefined) return undefined;
       switch (n.operator) {
         case '+': return left + right;
@@ -145,11 +166,11 @@ export function staticNumber(node: Node | null | undefined, scope: Scope.Scope |
     case 'Identifier': {
       if (n.name === 'Infinity') return findVariable(scope, n.name)?.defs.length ? undefined : Infinity;
       const found = identifierInit(n, scope);
-      return found ? staticNumber(found.init, found.scope, depth + 1) : undefined;
+      return found ? staticNumber(found.init, found.scope, depth + 1, leaf) : leaf?.(n);
     }
     case 'MemberExpression': {
       const found = memberValue(n, scope, depth);
-      return found ? staticNumber(found.value, found.scope, depth + 1) : undefined;
+      return found ? staticNumber(found.value, found.scope, depth + 1, leaf) : leaf?.(n);
     }
     case 'CallExpression': {
       const callee = unwrap(n.callee);
@@ -165,7 +186,7 @@ export function staticNumber(node: Node | null | undefined, scope: Scope.Scope |
         const values: number[] = [];
         for (const arg of n.arguments) {
           if (arg.type === 'SpreadElement') return undefined;
-          const v = staticNumber(arg, scope, depth + 1);
+          const v = staticNumber(arg, scope, depth + 1, leaf);
           if (v === undefined) return undefined;
           values.push(v);
         }

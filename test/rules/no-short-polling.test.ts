@@ -174,6 +174,11 @@ jsTester.run('no-short-polling', rule, {
     `const { data } = useAutoRefetch(() => fetch('/api/backups').then((r) => r.json()), 120000);`,
     `useAutoRefetch(() => fetch('/api/x'), intervalFromProps);`,
     `useAutoRefresh(() => fetch('/api/x'), [user]);`,
+    // --- an interval parameter counts by its default
+    `export function ActiveUsers({ siteId, refetchInterval = 60000 }) {
+       const { data } = useQuery({ queryKey: ['active', siteId], queryFn: () => fetch('/api/active/' + siteId), refetchInterval });
+       return data;
+     }`,
     // --- a hook's own tests drive it with test doubles
     `const fetchFn = vi.fn().mockResolvedValue({ ok: true }); renderHook(() => useAutoRefetch(fetchFn, 30));`,
     `renderHook(() => usePolling(jest.fn(), 1000));`,
@@ -449,6 +454,10 @@ jsTester.run('no-short-polling', rule, {
       code: `useRefetch(() => fetch('/api/status'), enabled ? 3000 : null);`,
       errors: [poll('3 s')],
     },
+    {
+      code: `export function Feed({ every = 5000 }) { return useSWR('/api/feed', fetcher, { refreshInterval: every }); }`,
+      errors: [poll('5 s')],
+    },
     // --- a retry-named function that polls on every path is still polling
     {
       code: `function pollWithRetry() { fetch('/api/feed').then(render); if (!stopped) setTimeout(pollWithRetry, 2000); }`,
@@ -587,6 +596,11 @@ typedTester.run('no-short-polling (typed, across files)', rule, {
   valid: [
     { code: `import { saveDraft } from './api';\nsetInterval(() => saveDraft('x'), 5000);`, filename: POLLER },
     { code: `import { refreshInbox } from './api';\nsetInterval(refreshInbox, 120000);`, filename: POLLER },
+    // arithmetic on an imported constant: 10 s x 12 = 2 min
+    {
+      code: `import { INBOX_POLL_MS } from './api';\nexport const useInbox = () => useQuery({ queryKey: ['inbox'], queryFn: () => fetch('/api/inbox'), refetchInterval: INBOX_POLL_MS * 12 });`,
+      filename: POLLER,
+    },
   ],
   invalid: [
     {
@@ -606,6 +620,16 @@ typedTester.run('no-short-polling (typed, across files)', rule, {
         start(): void { setInterval(() => this.inbox.unread().then((n) => (this.count = n)), 10000); }
         count = 0;
       }`,
+      filename: POLLER,
+      errors: [poll('10 s')],
+    },
+    {
+      code: `import { INBOX_POLL_MS } from './api';\nexport const useInbox = () => useQuery({ queryKey: ['inbox'], queryFn: () => fetch('/api/inbox'), refetchInterval: INBOX_POLL_MS });`,
+      filename: POLLER,
+      errors: [poll('10 s')],
+    },
+    {
+      code: `import { INBOX_POLL_MS } from './api';\nimport { refreshInbox } from './api';\nsetInterval(refreshInbox, INBOX_POLL_MS);`,
       filename: POLLER,
       errors: [poll('10 s')],
     },
