@@ -965,14 +965,22 @@ const WORD_CHARS = (() => {
   return table;
 })();
 
+/** The third-last character of a name for NAME_TAILS: word characters by 6 bits, the rest 0. */
+const FOLD_FIRST = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (WORD_CHARS[c] === 1) table[c] = c & 63; // never 0
+  return table;
+})();
+
 /**
- * The last three characters of the names we want, each folded to 5 bits, as a 2¹⁵-bit set (4 KB,
- * small enough to stay in cache between files); two-letter names take any first character.
- * Folding only adds matches: a `(` after a name whose last three characters are not in it is
- * let go on one read.
+ * The last three characters of the names we want, as a 2¹⁶-bit set (8 KB, small enough to stay
+ * in cache between files): the third-last by FOLD_FIRST (non-ASCII counts as a non-word
+ * character), the other two folded to 5 bits. Folding only adds matches: a `(` after a name whose
+ * last three characters are not in it is let go on one read. A two-letter name (`on`, `ky`) takes
+ * only a non-word character before it, which stops `function(`, the commonest call-like text.
  */
 const NAME_TAILS = (() => {
-  const bits = new Uint32Array(1 << 10);
+  const bits = new Uint32Array(1 << 11);
   const set = (tail: number): void => {
     bits[tail >> 5]! |= 1 << (tail & 31);
   };
@@ -980,14 +988,25 @@ const NAME_TAILS = (() => {
     for (const list of byLength ?? []) {
       for (const { name } of list ?? []) {
         const n = name.length;
-        const tail = ((name.charCodeAt(n - 2) & 31) << 5) | (name.charCodeAt(n - 1) & 31);
-        if (n > 2) set(((name.charCodeAt(n - 3) & 31) << 10) | tail);
-        else for (let first = 0; first < 32; first++) set((first << 10) | tail);
+        const first = n > 2 ? FOLD_FIRST[name.charCodeAt(n - 3)]! : 0;
+        set((first << 10) | ((name.charCodeAt(n - 2) & 31) << 5) | (name.charCodeAt(n - 1) & 31));
       }
     }
   }
   return bits;
 })();
+
+/** NAME_TAILS' key of the three characters before `end`; `last` is the one at `end - 1`. */
+function tailKey(text: string, end: number, last: number): number {
+  const c = text.charCodeAt(end - 3) | 0;
+  return ((c < 128 ? FOLD_FIRST[c]! : 0) << 10) | (((text.charCodeAt(end - 2) | 0) & 31) << 5) | (last & 31);
+}
+
+/** Whether the word that ends at `end` (exclusive) may end with one of the names. */
+function mayEndName(text: string, end: number): boolean {
+  const tail = tailKey(text, end, text.charCodeAt(end - 1) | 0);
+  return (NAME_TAILS[tail >> 5]! & (1 << (tail & 31))) !== 0;
+}
 
 const GROUP_KEYWORDS = new Set(['return', 'await', 'typeof', 'void', 'in', 'of', 'case', 'new', 'yield', 'delete', 'throw', 'else', 'do', 'instanceof']);
 const CAST = /\bas\b|\bsatisfies\b|^\s*<|:/;
@@ -1312,92 +1331,108 @@ export function screenLongPolling(text: string, wantServer: boolean, typeSyntax:
   let found = 0;
   // `new XMLHttpRequest` may go without parentheses.
   if (text.includes('XMLHttpRequest') || text.includes('XObject')) found = CLIENT;
-  // This loop runs for every `(` of every file: it lets most go on a few plain character reads
-  // (no calls) and hands the rest to namedCall() and otherCall().
+  // This loop runs for every `(` of every file. It is kept small, so that V8 optimizes it soon
+  // and cheaply: most `(` go on a few plain character reads, the rest to the functions below.
   for (let open = text.indexOf('('); open >= 0 && found !== want; open = text.indexOf('(', open + 1)) {
     let end = open;
     let c = text.charCodeAt(end - 1) | 0;
-    for (;;) {
-      while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
-      // `/** @type {T} */ (x)`: past block comments
-      if (c !== SLASH || text.charCodeAt(end - 2) !== STAR) break;
-      end = text.lastIndexOf('/*', end - 3);
-      if (end < 0) break;
-      c = text.charCodeAt(end - 1) | 0;
-    }
-    if (end < 0) continue;
-    if (c === CLOSE_PAREN && !typeSyntax) {
-      // (0, x.get)(...), f(x)(...): the last name inside, as otherCall() takes it
-      do c = text.charCodeAt(--end - 1) | 0;
-      while (c === CLOSE_PAREN || c === BANG || c === 32 || (c >= 9 && c <= 13));
-    }
+    while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
     if (c < 128 && WORD_CHARS[c] === 1) {
-      const tail = (((text.charCodeAt(end - 3) | 0) & 31) << 10) | (((text.charCodeAt(end - 2) | 0) & 31) << 5) | (c & 31);
+      const tail = tailKey(text, end, c);
       if ((NAME_TAILS[tail >> 5]! & (1 << (tail & 31))) === 0) continue;
-      let start = end - 1;
-      while (start > 0) {
-        const d = text.charCodeAt(start - 1) | 0;
-        if (d < 128 && WORD_CHARS[d] === 1) start--;
-        else break;
-      }
-      const list = NAMES_BY_END[c]?.[end - start];
-      if (list === undefined) continue;
-      for (let k = 0; k < list.length; k++) {
-        const entry = list[k]!;
-        if (!text.startsWith(entry.name, start)) continue;
-        // The usual shapes, `owner.name(` and `name(`, are read here; namedCall() takes the rest
-        // (spaces or comments around the dot, `?.`, `!`, parentheses, brackets).
-        const wanted = want & ~found;
-        let p = start - 1;
-        let before = text.charCodeAt(p) | 0;
-        if (before === HASH) break; // #private
-        while (before === 32 || (before >= 9 && before <= 13)) before = text.charCodeAt(--p) | 0;
-        if (before === DOT ? text.charCodeAt(p - 1) === DOT : before !== SLASH && before < 128) {
-          // A plain call (or `...name(`): a read by itself, a registration only as createServer.
-          if (wanted & CLIENT && entry.readsAlone) found |= CLIENT;
-          if (wanted & SERVER && entry.name === 'createServer') found |= SERVER;
-          break;
-        }
-        const o = start - 2;
-        const oc = text.charCodeAt(o) | 0;
-        if (before === DOT && p === start - 1 && oc < 128 && WORD_CHARS[oc] === 1) {
-          // owner.name(
-          if (wanted & CLIENT && entry.roles & CLIENT) {
-            let os = o;
-            while (os > 0) {
-              const d = text.charCodeAt(os - 1) | 0;
-              if (d < 128 && WORD_CHARS[d] === 1) os--;
-              else break;
-            }
-            const owner = text.charCodeAt(os - 1) === HASH ? `#${text.slice(os, o + 1)}` : text.slice(os, o + 1);
-            if (mayRead(text, open, owner, entry)) found |= CLIENT;
-          }
-          if (wanted & SERVER && entry.roles & SERVER && (entry.name === 'createServer' || mayRegister(text, open, entry.name))) {
-            found |= SERVER;
-          }
-          break;
-        }
-        found |= namedCall(text, open, entry, start, -1, wanted, typeSyntax) & want;
-        break;
-      }
-      continue;
+      found |= wordBeforeParen(text, open, end, want & ~found, typeSyntax) & want;
+    } else if (c === SLASH || c === CLOSE_PAREN || c === DOT || c === GREATER || c === BANG || c === CLOSE_BRACKET || c >= 128) {
+      found |= otherBeforeParen(text, open, end, want & ~found, typeSyntax) & want;
     }
-    if (c === DOT) {
-      if (text.charCodeAt(end - 2) !== QUESTION) continue;
-    } else if (c === GREATER || c === BANG) {
-      if (!typeSyntax) continue;
-    } else if (c === CLOSE_BRACKET) {
-      // x['get'](...) only: other computed callees have no path
-      let q = end - 2;
-      while (isSpace(at(text, q))) q--;
-      if (at(text, q) !== SINGLE_QUOTE && at(text, q) !== DOUBLE_QUOTE) continue;
-    } else if (c < 128 && c !== CLOSE_PAREN) {
-      // Operators, punctuation, `/` of a regular expression or a line comment: no callee ends so.
-      continue;
-    }
-    found |= otherCall(text, open, want & ~found, typeSyntax) & want;
+    // Other operators and punctuation: no callee ends so.
   }
   return found;
+}
+
+/** A `(` after a word whose last characters a callee name may end with. */
+function wordBeforeParen(text: string, open: number, end: number, wanted: number, typeSyntax: boolean): number {
+  const c = text.charCodeAt(end - 1);
+  let start = end - 1;
+  while (start > 0) {
+    const d = text.charCodeAt(start - 1) | 0;
+    if (d < 128 && WORD_CHARS[d] === 1) start--;
+    else break;
+  }
+  const list = NAMES_BY_END[c]?.[end - start];
+  if (list === undefined) return 0;
+  for (let k = 0; k < list.length; k++) {
+    const entry = list[k]!;
+    if (!text.startsWith(entry.name, start)) continue;
+    let found = 0;
+    // The usual shapes, `owner.name(` and `name(`, are read here; namedCall() takes the rest
+    // (spaces or comments around the dot, `?.`, `!`, parentheses, brackets).
+    let p = start - 1;
+    let before = text.charCodeAt(p) | 0;
+    if (before === HASH) return 0; // #private
+    while (before === 32 || (before >= 9 && before <= 13)) before = text.charCodeAt(--p) | 0;
+    if (before === DOT ? text.charCodeAt(p - 1) === DOT : before !== SLASH && before < 128) {
+      // A plain call (or `...name(`): a read by itself, a registration only as createServer.
+      if (wanted & CLIENT && entry.readsAlone) found |= CLIENT;
+      if (wanted & SERVER && entry.name === 'createServer') found |= SERVER;
+      return found;
+    }
+    const o = start - 2;
+    const oc = text.charCodeAt(o) | 0;
+    if (before === DOT && p === start - 1 && oc < 128 && WORD_CHARS[oc] === 1) {
+      // owner.name(
+      if (wanted & CLIENT && entry.roles & CLIENT) {
+        let os = o;
+        while (os > 0) {
+          const d = text.charCodeAt(os - 1) | 0;
+          if (d < 128 && WORD_CHARS[d] === 1) os--;
+          else break;
+        }
+        const owner = text.charCodeAt(os - 1) === HASH ? `#${text.slice(os, o + 1)}` : text.slice(os, o + 1);
+        if (mayRead(text, open, owner, entry)) found |= CLIENT;
+      }
+      if (wanted & SERVER && entry.roles & SERVER && (entry.name === 'createServer' || mayRegister(text, open, entry.name))) {
+        found |= SERVER;
+      }
+      return found;
+    }
+    return namedCall(text, open, entry, start, -1, wanted, typeSyntax);
+  }
+  return 0;
+}
+
+/** A `(` after a comment, `)`, `?.`, a cast or type arguments, `]`, or non-ASCII whitespace. */
+function otherBeforeParen(text: string, open: number, end: number, wanted: number, typeSyntax: boolean): number {
+  let c = text.charCodeAt(end - 1) | 0;
+  // `/** @type {T} */ (x)`: past block comments
+  while (c === SLASH && text.charCodeAt(end - 2) === STAR) {
+    end = text.lastIndexOf('/*', end - 3);
+    if (end < 0) return 0;
+    c = text.charCodeAt(end - 1) | 0;
+    while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
+  }
+  if (c === CLOSE_PAREN && !typeSyntax) {
+    // (0, x.get)(...), f(x)(...): the last name inside, as otherCall() takes it
+    do c = text.charCodeAt(--end - 1) | 0;
+    while (c === CLOSE_PAREN || c === BANG || c === 32 || (c >= 9 && c <= 13));
+  }
+  if (c < 128 && WORD_CHARS[c] === 1) {
+    if (!mayEndName(text, end)) return 0;
+    return wordBeforeParen(text, open, end, wanted, typeSyntax);
+  }
+  if (c === DOT) {
+    if (text.charCodeAt(end - 2) !== QUESTION) return 0;
+  } else if (c === GREATER || c === BANG) {
+    if (!typeSyntax) return 0;
+  } else if (c === CLOSE_BRACKET) {
+    // x['get'](...) only: other computed callees have no path
+    let q = end - 2;
+    while (isSpace(at(text, q))) q--;
+    if (at(text, q) !== SINGLE_QUOTE && at(text, q) !== DOUBLE_QUOTE) return 0;
+  } else if (c < 128 && c !== CLOSE_PAREN) {
+    // Operators, punctuation, `/` of a regular expression or a line comment: no callee ends so.
+    return 0;
+  }
+  return otherCall(text, open, wanted, typeSyntax);
 }
 
 // --- visitors -------------------------------------------------------------------------------
