@@ -55,22 +55,26 @@ const rule: Rule.RuleModule = {
   },
 
   create(context) {
-    const { includeThirdParty, server } = context.options[0] as Options;
-    // Asked only once something is found: deciding costs more than most files' detection.
-    let verdict: ReturnType<typeof verdictFor> | undefined;
-
-    return longPollVisitors(context, { server }, (finding: LongPollFinding) => {
-      if (finding.thirdParty && !includeThirdParty) return;
-      if (finding.shape === 'held-response' && !server) return;
-      verdict ??= verdictFor(context);
-      if (verdict.recommends('long-polling')) return;
-      context.report({
-        node: finding.node as never,
-        messageId: MESSAGE_ID[finding.shape],
-        data: { transport: verdict.name, because: verdict.because },
-      });
-    });
+    return longPollVisitors(context, onFindings);
   },
 };
+
+/** The report handler, made only for files the screen lets through (few). */
+function onFindings(context: Rule.RuleContext): (finding: LongPollFinding) => void {
+  const { includeThirdParty, server } = context.options[0] as Options;
+  // Asked only once something is found: deciding costs more than most files' detection.
+  let verdict: ReturnType<typeof verdictFor> | undefined;
+  return (finding) => {
+    if (finding.thirdParty && !includeThirdParty) return;
+    if (finding.shape === 'held-response' && !server) return;
+    verdict ??= verdictFor(context);
+    if (verdict.recommends('long-polling')) return;
+    context.report({
+      node: finding.node as never,
+      messageId: MESSAGE_ID[finding.shape],
+      data: { transport: verdict.name, because: verdict.because },
+    });
+  };
+}
 
 export default rule;

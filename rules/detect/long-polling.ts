@@ -1449,25 +1449,20 @@ function hasTypeSyntax(sourceCode: SourceCode): boolean {
   return 'TSAsExpression' in keys || 'TypeCastExpression' in keys || 'AsExpression' in keys;
 }
 
-export interface LongPollVisitorOptions {
-  /** Whether held-response findings are wanted. When not, the screen does not look for handlers. */
-  server: boolean;
-}
-
 /**
- * ESLint visitors that pass each long-polling finding of the file to `onFinding`: the findings of
- * feeding every function, call and await to createLongPollDetector(), for files the text screen
- * lets through (all files with typed linting). Held-response findings may still come when
- * `server` is false: the caller filters.
+ * ESLint visitors that pass each long-polling finding of the file to the handler `setup` makes:
+ * the findings of feeding every function, call and await to createLongPollDetector(), for files
+ * the text screen lets through (all files with typed linting). `setup` runs only for those, so
+ * screened-out files cost no options read and no allocation. The caller filters findings by shape.
  */
-export function longPollVisitors(
-  context: Rule.RuleContext,
-  options: LongPollVisitorOptions,
-  onFinding: (finding: LongPollFinding) => void,
+export function longPollVisitors<C extends Rule.RuleContext>(
+  context: C,
+  setup: (context: C) => (finding: LongPollFinding) => void,
 ): Rule.RuleListener {
   const sourceCode = context.sourceCode;
-  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, options.server, hasTypeSyntax(sourceCode));
+  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, true, hasTypeSyntax(sourceCode));
   if (possible === 0) return {};
+  const onFinding = setup(context);
   const detector = createLongPollDetector(context);
   const onCall = (node: Rule.Node): void => {
     const found = detector.onCall(node as unknown as TSESTree.CallExpression);
