@@ -998,8 +998,10 @@ const NAME_TAILS = (() => {
 
 /** NAME_TAILS' key of the three characters before `end`; `last` is the one at `end - 1`. */
 function tailKey(text: string, end: number, last: number): number {
-  const c = text.charCodeAt(end - 3) | 0;
-  return ((c < 128 ? FOLD_FIRST[c]! : 0) << 10) | (((text.charCodeAt(end - 2) | 0) & 31) << 5) | (last & 31);
+  // No reads before the text: V8 would drop the optimized code the first time one happens.
+  const c = end > 2 ? text.charCodeAt(end - 3) : 0;
+  const d = end > 1 ? text.charCodeAt(end - 2) : 0;
+  return ((c < 128 ? FOLD_FIRST[c]! : 0) << 10) | ((d & 31) << 5) | (last & 31);
 }
 
 /** Whether the word that ends at `end` (exclusive) may end with one of the names. */
@@ -1335,8 +1337,8 @@ export function screenLongPolling(text: string, wantServer: boolean, typeSyntax:
   // and cheaply: most `(` go on a few plain character reads, the rest to the functions below.
   for (let open = text.indexOf('('); open >= 0 && found !== want; open = text.indexOf('(', open + 1)) {
     let end = open;
-    let c = text.charCodeAt(end - 1) | 0;
-    while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
+    let c = end > 0 ? text.charCodeAt(end - 1) : 0;
+    while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
     if (c < 128 && WORD_CHARS[c] === 1) {
       const tail = tailKey(text, end, c);
       if ((NAME_TAILS[tail >> 5]! & (1 << (tail & 31))) === 0) continue;
