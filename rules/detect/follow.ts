@@ -13,7 +13,7 @@ import {
   type RequestKind,
   type ValueKind,
 } from './http.js';
-import { classifyUrlText, constantInit, findVariable, unwrap, urlHost, type UrlHost } from './values.js';
+import { classifyUrlText, constantInit, findVariable, isFunction, unwrap, urlHost, type FunctionNode, type UrlHost } from './values.js';
 
 // Follows a callback to the code it runs and counts the HTTP requests there: same-file
 // functions, object and class methods by ESTree scope analysis; with typed linting, imported
@@ -22,10 +22,7 @@ import { classifyUrlText, constantInit, findVariable, unwrap, urlHost, type UrlH
 
 type Node = TSESTree.Node;
 
-export type FunctionNode =
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression
-  | TSESTree.ArrowFunctionExpression;
+export type { FunctionNode };
 
 /** HTTP requests issued by running some code, including functions it calls (bounded). */
 export interface NetworkSummary {
@@ -78,13 +75,6 @@ const FUNCTION_WRAPPERS = new Set([
 // Keys that only hold types or decorators: never runtime code worth walking.
 const SKIP_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'decorators', 'superTypeArguments', 'implements']);
 
-function isFunction(node: Node | null | undefined): node is FunctionNode {
-  return (
-    node?.type === 'FunctionDeclaration' ||
-    node?.type === 'FunctionExpression' ||
-    node?.type === 'ArrowFunctionExpression'
-  );
-}
 
 function add(into: NetworkSummary, from: Readonly<NetworkSummary>): void {
   into.reads += from.reads;

@@ -5,7 +5,7 @@ import { createFollower, functionName, type FunctionNode } from './follow.js';
 import { calleeName, calleePath } from './http.js';
 import { createLongPollDetector, type LongPollFinding } from './long-polling.js';
 import { pollingVisitors, type PollingSite } from './polling.js';
-import { findVariable, objectProperty, unwrap } from './values.js';
+import { findVariable, isFunction, objectProperty, unwrap } from './values.js';
 import { analyzeWebSocket, mayBeWebSocket, type WebSocketUsage } from './websocket.js';
 
 // The transport inventory: every realtime transport a file uses, client and server side. It
@@ -52,9 +52,6 @@ const TS_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNu
 const MAX_LABEL = 60;
 const MAX_CONSTANT_USES = 20;
 
-function isFunction(node: Node | null | undefined): node is FunctionNode {
-  return node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
-}
 
 function keyName(key: Node, computed: boolean): string | undefined {
   if (!computed && key.type === 'Identifier') return key.name;

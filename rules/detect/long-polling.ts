@@ -3,7 +3,7 @@ import type { Rule, Scope, SourceCode } from 'eslint';
 import { createFollower, functionName, type Follower, type FunctionNode, type NetworkSummary } from './follow.js';
 import { calleeName, classifyRequest, requestApi, requestOf } from './http.js';
 import { isFailurePath } from './polling.js';
-import { constantInit, findVariable, staticNumber, unwrap } from './values.js';
+import { constantInit, findVariable, isFunction, staticNumber, unwrap } from './values.js';
 import { memberName, walk } from './websocket.js';
 
 // Finds long polling, client and server side. It only finds; the rule words the report.
@@ -83,9 +83,6 @@ type Role =
 const IMMEDIATE: Role = { kind: 'immediate' };
 const STOP: Role = { kind: 'stop' };
 
-function isFunction(node: Node | null | undefined): node is FunctionNode {
-  return node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
-}
 
 function within(inner: Node, outer: Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];

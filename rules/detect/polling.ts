@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { AST, Rule, Scope, SourceCode } from 'eslint';
 import { calleeName, calleePath } from './http.js';
 import { createFollower, functionName, type Follower, type FunctionNode, type NetworkSummary } from './follow.js';
-import { findVariable, objectProperty, parameterDefault, staticNumber, unwrap, urlHost } from './values.js';
+import { findVariable, isFunction, objectProperty, parameterDefault, staticNumber, unwrap, urlHost } from './values.js';
 
 // Finds short-polling sites: code that repeats an HTTP read on a timer. It only *finds*; the
 // rule decides how to word a report, and a scanner can reuse the same visitors.
@@ -295,13 +295,6 @@ function screen(text: string): number {
   return flags;
 }
 
-function isFunction(node: Node | null | undefined): node is FunctionNode {
-  return (
-    node?.type === 'FunctionDeclaration' ||
-    node?.type === 'FunctionExpression' ||
-    node?.type === 'ArrowFunctionExpression'
-  );
-}
 
 function keyName(key: Node, computed: boolean): string | undefined {
   if (!computed && key.type === 'Identifier') return key.name;

@@ -8,6 +8,15 @@ type Node = TSESTree.Node;
 
 const MAX_DEPTH = 6;
 
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export function isFunction(node: Node | null | undefined): node is FunctionNode {
+  return node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
+}
+
 /** Strips wrappers that do not change a value: `x as T`, `x!`, `<T>x`, `x satisfies T`. */
 export function unwrap(node: Node): Node {
   let current: Node = node;

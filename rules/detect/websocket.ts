@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Scope, SourceCode } from 'eslint';
-import { findVariable, urlHost, type UrlHost } from './values.js';
+import { findVariable, isFunction, urlHost, type UrlHost } from './values.js';
 
 // WebSocket usage analysis, independent of reporting so a codebase scanner can reuse it.
 //
@@ -493,14 +493,10 @@ function isOpenOrMessageHandler(fn: Node): boolean {
   return false;
 }
 
-function isFunctionNode(node: Node): boolean {
-  return node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration';
-}
-
 /** Whether some function around `node` is a `new Promise(executor)` executor. */
 function insidePromiseExecutor(node: Node): boolean {
   for (let p = node.parent; p; p = p.parent) {
-    if (!isFunctionNode(p)) continue;
+    if (!isFunction(p)) continue;
     const owner = p.parent;
     if (owner?.type === 'NewExpression' && owner.arguments[0] === p && owner.callee.type === 'Identifier' && owner.callee.name === 'Promise') {
       return true;
@@ -513,7 +509,7 @@ function closesWhenDone(socket: Node, closes: readonly Node[]): boolean {
   if (insidePromiseExecutor(socket)) return true;
   return closes.some((close) => {
     for (let p = close.parent; p; p = p.parent) {
-      if (isFunctionNode(p) && isOpenOrMessageHandler(p)) return true;
+      if (isFunction(p) && isOpenOrMessageHandler(p)) return true;
     }
     return false;
   });
