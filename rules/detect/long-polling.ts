@@ -418,10 +418,18 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
     return { thirdParty };
   }
 
+  /** Whether the body of `fn` spells `name`: most functions never do, and reading text is cheaper than scopes. */
+  function bodyNames(fn: FunctionNode, name: string): boolean {
+    const [start, end] = fn.body.range;
+    const i = sourceCode.text.indexOf(name, start);
+    return i >= 0 && i < end;
+  }
+
   function selfReferences(fn: FunctionNode): readonly Node[] {
     let variable: Scope.Variable | undefined;
     if (fn.type !== 'ArrowFunctionExpression' && fn.id) {
       const name = fn.id.name;
+      if (!bodyNames(fn, name)) return NO_NODES;
       for (const v of sourceCode.getDeclaredVariables(fn as never)) {
         if (v.name === name && v.defs.some((d) => d.type === 'FunctionName')) {
           variable = v;
@@ -429,6 +437,7 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
         }
       }
     } else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') {
+      if (!bodyNames(fn, fn.parent.id.name)) return NO_NODES;
       variable = sourceCode.getDeclaredVariables(fn.parent as never)[0];
     } else if (
       // const poll = useCallback(async () => { ...; poll() }, [])
@@ -438,6 +447,7 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
       fn.parent.parent?.type === 'VariableDeclarator' &&
       fn.parent.parent.id.type === 'Identifier'
     ) {
+      if (!bodyNames(fn, fn.parent.parent.id.name)) return NO_NODES;
       variable = sourceCode.getDeclaredVariables(fn.parent.parent as never)[0];
     }
     if (!variable) return NO_NODES;
@@ -1189,7 +1199,11 @@ function mayRegister(text: string, open: number, name: string): boolean {
   let c = at(text, i);
   if (name !== 'use' && (isWordChar(c) || c === OPEN_BRACE || c === OPEN_BRACKET || c === CLOSE_PAREN)) return false; // no literal first
   i = forward(text, i);
-  while (at(text, i) === OPEN_PAREN) i = forward(text, i + 1);
+  let groups = 0;
+  while (at(text, i) === OPEN_PAREN) {
+    i = forward(text, i + 1);
+    groups++;
+  }
   c = at(text, i);
   if (name === 'use') return c !== CLOSE_PAREN;
   if (c === LESS) return true; // <T>'/path'
@@ -1210,7 +1224,8 @@ function mayRegister(text: string, open: number, name: string): boolean {
   const end = literalEnd(text, i);
   if (end < 0) return true;
   i = forward(text, end);
-  while (at(text, i) === CLOSE_PAREN) i = forward(text, i + 1);
+  // Out of the parentheses around the path (`(('/path'))`), not out of the call.
+  for (; groups > 0 && at(text, i) === CLOSE_PAREN; groups--) i = forward(text, i + 1);
   c = at(text, i);
   // `'/path' as const, handler` and the like: let it through.
   return c === COMMA || isWordChar(c);

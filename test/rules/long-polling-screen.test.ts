@@ -26,6 +26,9 @@ const reads: [string, boolean][] = [
   [`$.getJSON('/api/feed', render)`, false],
   [`$.ajax({ url: '/api/feed' })`, false],
   [`new XMLHttpRequest`, false],
+  [`const xhr = new window.XMLHttpRequest;`, false],
+  [`const xhr = new window['XMLHttpRequest'];`, false],
+  [`const xhr = new ActiveXObject('Microsoft.XMLHTTP')`, false],
   [`ky('/api/feed')`, false],
   [`this.http.get<Feed>('/api/feed')`, true],
   [`api.get!('/api/feed')`, true],
@@ -39,6 +42,7 @@ const registrations: string[] = [
   `createServer(onRequest)`,
   `fastify.route({ method: 'GET', url: '/poll', handler })`,
   `server.on('request', onRequest)`,
+  `app.get(('/poll'), handler)`,
 ];
 
 describe('screenLongPolling', () => {
@@ -70,6 +74,13 @@ describe('screenLongPolling', () => {
         cache.set(name, text);
         return JSON.parse(text);
       }`;
+    expect(screenLongPolling(code, true, false)).toBe(0);
+    expect(screenLongPolling(code, true, true)).toBe(0);
+  });
+
+  it('screens out a lookup whose call ends after its string', () => {
+    // customElements.get('x') is no registration: the call closes before any handler argument.
+    const code = `if (!customElements.get('x-overlay')) customElements.define('x-overlay', Overlay);`;
     expect(screenLongPolling(code, true, false)).toBe(0);
     expect(screenLongPolling(code, true, true)).toBe(0);
   });
