@@ -418,7 +418,10 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
     return { thirdParty };
   }
 
-  /** Whether the body of `fn` spells `name`: most functions never do, and reading text is cheaper than scopes. */
+  /**
+   * Whether the body of `fn` spells `name`: most functions never do, and reading text is cheaper
+   * than scopes. (A self-reference written with escape sequences is not seen.)
+   */
   function bodyNames(fn: FunctionNode, name: string): boolean {
     const [start, end] = fn.body.range;
     const i = sourceCode.text.indexOf(name, start);
