@@ -22,7 +22,6 @@ import { classifyUrlText, constantInit, findVariable, isFunction, unwrap, urlHos
 
 type Node = TSESTree.Node;
 
-export type { FunctionNode };
 
 /** HTTP requests issued by running some code, including functions it calls (bounded). */
 export interface NetworkSummary {
@@ -74,7 +73,6 @@ const FUNCTION_WRAPPERS = new Set([
 
 // Keys that only hold types or decorators: never runtime code worth walking.
 const SKIP_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'decorators', 'superTypeArguments', 'implements']);
-
 
 function add(into: NetworkSummary, from: Readonly<NetworkSummary>): void {
   into.reads += from.reads;

@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Rule, Scope } from 'eslint';
 import type { InventoryKind } from '../../cli/scan/report.js';
-import { createFollower, functionName, type FunctionNode } from './follow.js';
+import { createFollower, functionName } from './follow.js';
 import { calleeName, calleePath } from './http.js';
 import { createLongPollDetector, type LongPollFinding } from './long-polling.js';
 import { pollingVisitors, type PollingSite } from './polling.js';
-import { findVariable, isFunction, objectProperty, unwrap } from './values.js';
+import { findVariable, isFunction, objectProperty, unwrap, type FunctionNode } from './values.js';
 import { analyzeWebSocket, mayBeWebSocket, type WebSocketUsage } from './websocket.js';
 
 // The transport inventory: every realtime transport a file uses, client and server side. It

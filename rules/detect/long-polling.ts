@@ -1,10 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Rule, Scope, SourceCode } from 'eslint';
-import { createFollower, functionName, type Follower, type FunctionNode, type NetworkSummary } from './follow.js';
+import { createFollower, functionName, type Follower, type NetworkSummary } from './follow.js';
 import { calleeName, classifyRequest, requestApi, requestOf } from './http.js';
 import { isFailurePath } from './polling.js';
-import { constantInit, findVariable, isFunction, staticNumber, unwrap } from './values.js';
+import { constantInit, findVariable, isFunction, staticNumber, unwrap, type FunctionNode } from './values.js';
 import { memberName, walk } from './websocket.js';
+import { isWordChar, WORD_CHARS, wordStart } from './words.js';
 
 // Finds long polling, client and server side. It only finds; the rule words the report.
 //
@@ -419,13 +420,16 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
   }
 
   /**
-   * Whether the body of `fn` spells `name`: most functions never do, and reading text is cheaper
-   * than scopes. (A self-reference written with escape sequences is not seen.)
+   * Whether the body of `fn` may refer to `name`: it spells it, or holds an escape that may spell
+   * it. Most functions do neither, and reading text is cheaper than scopes.
    */
   function bodyNames(fn: FunctionNode, name: string): boolean {
     const [start, end] = fn.body.range;
-    const i = sourceCode.text.indexOf(name, start);
-    return i >= 0 && i < end;
+    const text = sourceCode.text;
+    const i = text.indexOf(name, start);
+    if (i >= 0 && i < end) return true;
+    const escape = text.indexOf('\\', start);
+    return escape >= 0 && escape < end;
   }
 
   function selfReferences(fn: FunctionNode): readonly Node[] {
@@ -966,15 +970,6 @@ const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | u
   return byEnd;
 })();
 
-/** [A-Za-z0-9_$] by character code. */
-const WORD_CHARS = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) {
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DOLLAR) table[c] = 1;
-  }
-  return table;
-})();
-
 /** The third-last character of a name for NAME_TAILS: word characters by 6 bits, the rest 0. */
 const FOLD_FIRST = (() => {
   const table = new Uint8Array(128);
@@ -1028,10 +1023,6 @@ function at(text: string, i: number): number {
   return text.charCodeAt(i) | 0;
 }
 
-function isWordChar(c: number): boolean {
-  return c < 128 && WORD_CHARS[c] === 1;
-}
-
 function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 160) return false;
@@ -1073,12 +1064,6 @@ function forward(text: string, i: number): number {
     }
     return i;
   }
-}
-
-function wordStart(text: string, end: number): number {
-  let start = end;
-  while (start > 0 && isWordChar(at(text, start - 1))) start--;
-  return start;
 }
 
 /** The callee name spelled exactly by text[start, end), if it is one we look for. */
@@ -1369,12 +1354,7 @@ export function screenLongPolling(text: string, wantServer: boolean, typeSyntax:
 /** A `(` after a word whose last characters a callee name may end with. */
 function wordBeforeParen(text: string, open: number, end: number, wanted: number, typeSyntax: boolean): number {
   const c = text.charCodeAt(end - 1);
-  let start = end - 1;
-  while (start > 0) {
-    const d = text.charCodeAt(start - 1) | 0;
-    if (d < 128 && WORD_CHARS[d] === 1) start--;
-    else break;
-  }
+  const start = wordStart(text, end);
   const list = NAMES_BY_END[c]?.[end - start];
   if (list === undefined) return 0;
   for (let k = 0; k < list.length; k++) {
@@ -1398,12 +1378,7 @@ function wordBeforeParen(text: string, open: number, end: number, wanted: number
     if (before === DOT && p === start - 1 && oc < 128 && WORD_CHARS[oc] === 1) {
       // owner.name(
       if (wanted & CLIENT && entry.roles & CLIENT) {
-        let os = o;
-        while (os > 0) {
-          const d = text.charCodeAt(os - 1) | 0;
-          if (d < 128 && WORD_CHARS[d] === 1) os--;
-          else break;
-        }
+        const os = wordStart(text, o + 1);
         const owner = text.charCodeAt(os - 1) === HASH ? `#${text.slice(os, o + 1)}` : text.slice(os, o + 1);
         if (mayRead(text, open, owner, entry)) found |= CLIENT;
       }

@@ -1,8 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { AST, Rule, Scope, SourceCode } from 'eslint';
 import { calleeName, calleePath } from './http.js';
-import { createFollower, functionName, type Follower, type FunctionNode, type NetworkSummary } from './follow.js';
-import { findVariable, isFunction, objectProperty, parameterDefault, staticNumber, unwrap, urlHost } from './values.js';
+import { createFollower, functionName, type Follower, type NetworkSummary } from './follow.js';
+import { findVariable, isFunction, objectProperty, parameterDefault, staticNumber, unwrap, urlHost, type FunctionNode } from './values.js';
+import { walk } from './websocket.js';
+import { isWordChar, wordEnd, wordStart } from './words.js';
 
 // Finds short-polling sites: code that repeats an HTTP read on a timer. It only *finds*; the
 // rule decides how to word a report, and a scanner can reuse the same visitors.
@@ -130,28 +132,6 @@ function containsAny(text: string, needles: readonly string[]): boolean {
   for (let i = 0; i < needles.length; i++) if (text.includes(needles[i]!)) return true;
   return false;
 }
-
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 36 /* $ */;
-}
-
-/** Start of the ASCII identifier characters that end at `index`. */
-function wordStart(text: string, index: number): number {
-  let start = index;
-  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
-  return start;
-}
-
-/** End of the ASCII identifier characters that start at `index`. */
-function wordEnd(text: string, index: number): number {
-  let end = index;
-  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
-  return end;
-}
-
-// A word is the ASCII identifier around an occurrence of a needle. An identifier that is all
-// ASCII comes out whole; one with other characters comes out as a part, which can only make the
-// prefilter look closer, never miss a name: all the names it looks for are ASCII.
 
 /**
  * Whether a word ending at `end` can be (the name of) a callee: what follows it, past spaces and
@@ -294,7 +274,6 @@ function screen(text: string): number {
   if (!(flags & SCREEN_TIMERS) && containsAny(text, TIMER_NEEDLES_LEFT)) flags |= SCREEN_TIMERS;
   return flags;
 }
-
 
 function keyName(key: Node, computed: boolean): string | undefined {
   if (!computed && key.type === 'Identifier') return key.name;
@@ -1400,7 +1379,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   function fallbacks(): Set<FunctionNode> {
     // Error handlers of EventSources: polling started there is a fallback, not the design.
     if (containsAny(sourceCode.text, FALLBACK_NEEDLES)) {
-      walk(sourceCode, (node) => {
+      walk(sourceCode.ast as unknown as Node, sourceCode, (node) => {
         if (node.type === 'CallExpression') {
           const name = calleeName(node.callee);
           if (name === ADD_EVENT_LISTENER) {
@@ -1436,25 +1415,3 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   return { examine, flush };
 }
 
-/** Every node of the file, in the order ESLint visits them (its visitor keys). */
-function walk(sourceCode: SourceCode, visit: (node: Node) => void): void {
-  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: Node[] = [sourceCode.ast as unknown as Node];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    const record = node as unknown as Record<string, unknown>;
-    const keys = visitorKeys[node.type] ?? Object.keys(node).filter((key) => key !== 'parent' && key !== 'leadingComments' && key !== 'trailingComments' && key[0] !== '_');
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = record[keys[k]!];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const child = value[i] as Node | null;
-          if (child && typeof child.type === 'string') stack.push(child);
-        }
-      } else if (value && typeof (value as Node).type === 'string') {
-        stack.push(value as Node);
-      }
-    }
-  }
-}
