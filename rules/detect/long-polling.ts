@@ -424,12 +424,10 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
    * it. Most functions do neither, and reading text is cheaper than scopes.
    */
   function bodyNames(fn: FunctionNode, name: string): boolean {
-    const [start, end] = fn.body.range;
-    const text = sourceCode.text;
-    const i = text.indexOf(name, start);
-    if (i >= 0 && i < end) return true;
-    const escape = text.indexOf('\\', start);
-    return escape >= 0 && escape < end;
+    // A slice is a view, not a copy; searching the whole rest of the text instead made this
+    // quadratic in files with many functions. Identifiers escape only as `\u`.
+    const body = sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
+    return body.includes(name) || body.includes('\\u');
   }
 
   function selfReferences(fn: FunctionNode): readonly Node[] {
@@ -875,6 +873,12 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
 // literal) counts as possible. What the screen cannot see: names written with escape sequences
 // (`f\u0065tch`) and a line comment between a callee and its `(`.
 //
+// The text cannot tell a call from the same characters in a comment, a string or a declaration
+// (`function fetch(url)`), and there are many such in real code. So the rare `(` that would let
+// the file through is checked against the parsed file: it must open a call or `new` (codeCheck).
+// Reading the tree only there keeps to the text's cost: ESLint's tree of a file is far larger than
+// its text, and rule listeners on every call cost more than this whole screen (measured).
+//
 // The detector then runs in files the screen lets through, with the same visitors as always, so
 // it finds there exactly what it finds without the screen. With type information the follower
 // also finds requests in other files, so nothing is screened.
@@ -901,6 +905,14 @@ const REQUEST_NAME_SET: ReadonlySet<string> = new Set(REQUEST_CALLEE_NAMES);
 function mayBeRequest(call: TSESTree.CallExpression): boolean {
   const name = calleeName(call.callee);
   return name !== undefined && REQUEST_NAME_SET.has(name);
+}
+
+/** What the parsed file tells the text screen; see screenLongPolling(). */
+export interface CodeCheck {
+  /** Whether the `(` at `open` opens the arguments of a call or `new`. */
+  isCall(open: number): boolean;
+  /** Whether the name spelled from `index` ends the callee of a `new`. */
+  isNewCallee(index: number): boolean;
 }
 
 interface CalleeName {
@@ -970,49 +982,60 @@ const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | u
   return byEnd;
 })();
 
-/** The third-last character of a name for NAME_TAILS: word characters by 6 bits, the rest 0. */
-const FOLD_FIRST = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (WORD_CHARS[c] === 1) table[c] = c & 63; // never 0
-  return table;
-})();
+/** The longest name we look for: a longer word is none of them. */
+const MAX_NAME = Math.max(...REQUEST_CALLEE_NAMES.map((name) => name.length), ...[...HANDLER_METHODS].map((name) => name.length));
 
-/**
- * The last three characters of the names we want, as a 2¹⁶-bit set (8 KB, small enough to stay
- * in cache between files): the third-last by FOLD_FIRST (non-ASCII counts as a non-word
- * character), the other two folded to 5 bits. Folding only adds matches: a `(` after a name whose
- * last three characters are not in it is let go on one read. A two-letter name (`on`, `ky`) takes
- * only a non-word character before it, which stops `function(`, the commonest call-like text.
- */
-const NAME_TAILS = (() => {
-  const bits = new Uint32Array(1 << 11);
-  const set = (tail: number): void => {
-    bits[tail >> 5]! |= 1 << (tail & 31);
-  };
-  for (const byLength of NAMES_BY_END) {
-    for (const list of byLength ?? []) {
-      for (const { name } of list ?? []) {
-        const n = name.length;
-        const first = n > 2 ? FOLD_FIRST[name.charCodeAt(n - 3)]! : 0;
-        set((first << 10) | ((name.charCodeAt(n - 2) & 31) << 5) | (name.charCodeAt(n - 1) & 31));
-      }
-    }
-  }
-  return bits;
-})();
-
-/** NAME_TAILS' key of the three characters before `end`; `last` is the one at `end - 1`. */
-function tailKey(text: string, end: number, last: number): number {
-  // No reads before the text: V8 would drop the optimized code the first time one happens.
-  const c = end > 2 ? text.charCodeAt(end - 3) : 0;
-  const d = end > 1 ? text.charCodeAt(end - 2) : 0;
-  return ((c < 128 ? FOLD_FIRST[c]! : 0) << 10) | ((d & 31) << 5) | (last & 31);
+/** A word's hash, read from its last character back as nameEndingAt() reads it; never 0. */
+function wordHash(name: string): number {
+  let h = 0;
+  for (let i = name.length - 1; i >= 0; i--) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+  return h | 1;
 }
 
-/** Whether the word that ends at `end` (exclusive) may end with one of the names. */
-function mayEndName(text: string, end: number): boolean {
-  const tail = tailKey(text, end, text.charCodeAt(end - 1) | 0);
-  return (NAME_TAILS[tail >> 5]! & (1 << (tail & 31))) !== 0;
+// The screen runs once per file, between the parser's and the other rules' work, which push its
+// tables out of the CPU caches: each table is a few cache lines, and no lookup follows pointers
+// until a word has the hash of a name.
+
+/** The last two characters of every name, each folded to 5 bits, as a 1,024-bit set (128 bytes). */
+const LAST_TWO = new Uint32Array(32);
+/** The names' wordHash() values, open addressing with linear probing (512 bytes). */
+const HASH_SLOTS = 128;
+const NAME_HASHES = new Int32Array(HASH_SLOTS);
+for (const byLength of NAMES_BY_END) {
+  for (const list of byLength ?? []) {
+    for (const { name } of list ?? []) {
+      const pair = ((name.charCodeAt(name.length - 2) & 31) << 5) | (name.charCodeAt(name.length - 1) & 31);
+      LAST_TWO[pair >> 5]! |= 1 << (pair & 31);
+      const h = wordHash(name);
+      let k = h & (HASH_SLOTS - 1);
+      while (NAME_HASHES[k] !== 0 && NAME_HASHES[k] !== h) k = (k + 1) & (HASH_SLOTS - 1);
+      NAME_HASHES[k] = h;
+    }
+  }
+}
+
+/**
+ * The name we look for that the word ending at `end` (exclusive) spells exactly, if any; `last`
+ * is the word character at `end - 1`.
+ */
+function nameEndingAt(text: string, end: number, last: number): CalleeName | undefined {
+  // No reads before the text: V8 would drop the optimized code the first time one happens.
+  const pair = ((end > 1 ? text.charCodeAt(end - 2) & 31 : 0) << 5) | (last & 31);
+  if ((LAST_TWO[pair >> 5]! & (1 << (pair & 31))) === 0) return undefined;
+  let start = end - 1;
+  let h = last;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    if (!(c < 128 && WORD_CHARS[c] === 1)) break;
+    if (end - start === MAX_NAME) return undefined;
+    start--;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  h |= 1;
+  for (let k = h & (HASH_SLOTS - 1); NAME_HASHES[k] !== h; k = (k + 1) & (HASH_SLOTS - 1)) {
+    if (NAME_HASHES[k] === 0) return undefined;
+  }
+  return calleeNameAt(text, start, end);
 }
 
 const GROUP_KEYWORDS = new Set(['return', 'await', 'typeof', 'void', 'in', 'of', 'case', 'new', 'yield', 'delete', 'throw', 'else', 'do', 'instanceof']);
@@ -1097,14 +1120,37 @@ function typeArgumentsStart(text: string, close: number): number {
   return -1;
 }
 
-/** Index just after the string literal or template head at `i`, or -1 (an unfinished one). */
+/**
+ * Index just after the string or template literal at `i`, or -1 when that is unclear: unfinished,
+ * or a substitution holding more than names, plain strings and braces (a nested template, a
+ * regular expression or a comment could hold an unmatched brace).
+ */
 function literalEnd(text: string, i: number): number {
   const quote = at(text, i);
   for (let j = i + 1; j < text.length; j++) {
     const c = at(text, j);
     if (c === BACKSLASH) j++;
     else if (c === quote) return j + 1;
-    else if (quote === BACKTICK && c === DOLLAR && at(text, j + 1) === OPEN_BRACE) return -1;
+    else if (quote === BACKTICK && c === DOLLAR && at(text, j + 1) === OPEN_BRACE) {
+      j = substitutionEnd(text, j + 2);
+      if (j < 0) return -1;
+    }
+  }
+  return -1;
+}
+
+/** The index of the `}` that closes a template substitution whose code starts at `i`, or -1. */
+function substitutionEnd(text: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const c = at(text, j);
+    if (c === OPEN_BRACE) depth++;
+    else if (c === CLOSE_BRACE && depth-- === 0) return j;
+    else if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      const end = literalEnd(text, j);
+      if (end < 0) return -1;
+      j = end - 1;
+    } else if (c === BACKTICK || c === SLASH) return -1;
   }
   return -1;
 }
@@ -1182,7 +1228,8 @@ function mayRead(text: string, open: number, owner: string, entry: CalleeName): 
  * verbs, any argument for use, anything for route and createServer.
  */
 function mayRegister(text: string, open: number, name: string): boolean {
-  if (name === 'createServer' || name === 'route') return true;
+  // Called with nothing, they get no handler.
+  if (name === 'createServer' || name === 'route') return at(text, forward(text, open + 1)) !== CLOSE_PAREN;
   let i = open + 1;
   let c = at(text, i);
   if (name !== 'use' && (isWordChar(c) || c === OPEN_BRACE || c === OPEN_BRACKET || c === CLOSE_PAREN)) return false; // no literal first
@@ -1267,7 +1314,7 @@ function namedCall(text: string, open: number, entry: CalleeName, start: number,
       if (owner !== undefined && mayRead(text, open, owner, entry)) found = CLIENT;
     }
   }
-  if (wanted & SERVER && entry.roles & SERVER && (entry.name === 'createServer' || (member && bracket < 0 && mayRegister(text, open, entry.name)))) {
+  if (wanted & SERVER && entry.roles & SERVER && (entry.name === 'createServer' || (member && bracket < 0)) && mayRegister(text, open, entry.name)) {
     found |= SERVER;
   }
   return found;
@@ -1327,69 +1374,79 @@ function otherCall(text: string, open: number, wanted: number, typeSyntax: boole
  * What the source text leaves possible: CLIENT (an HTTP read), SERVER (a handler registration),
  * both or neither. `wantServer` false skips looking for registrations; `typeSyntax` is for parsers
  * that accept type syntax, whose casts and type arguments can sit between a callee and its `(`.
+ * `code`, from the parsed file, rules out the few places that would let the file through but are
+ * no call (a comment, a string, a declaration); without it, the text alone decides.
  */
-export function screenLongPolling(text: string, wantServer: boolean, typeSyntax: boolean): number {
+export function screenLongPolling(text: string, wantServer: boolean, typeSyntax: boolean, code?: CodeCheck): number {
   const want = wantServer ? BOTH : CLIENT;
-  let found = 0;
   // `new XMLHttpRequest` may go without parentheses.
-  if (text.includes('XMLHttpRequest') || text.includes('XObject')) found = CLIENT;
-  // This loop runs for every `(` of every file. It is kept small, so that V8 optimizes it soon
-  // and cheaply: most `(` go on a few plain character reads, the rest to the functions below.
+  let found = constructsXhr(text, 'XMLHttpRequest', 0, code) || constructsXhr(text, 'XObject', 'Active'.length, code) ? CLIENT : 0;
+  // This loop runs for every `(` of every file. It is kept small and free of rare branches, so
+  // that V8 optimizes it within the first files and never drops that code again. The functions
+  // it calls run far less often, so they stay in V8's slower tiers for most of a lint run: only a
+  // callee spelled like a name we look for, or an unusual shape before the `(`, leaves the loop.
   for (let open = text.indexOf('('); open >= 0 && found !== want; open = text.indexOf('(', open + 1)) {
     let end = open;
     let c = end > 0 ? text.charCodeAt(end - 1) : 0;
     while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
     if (c < 128 && WORD_CHARS[c] === 1) {
-      const tail = tailKey(text, end, c);
-      if ((NAME_TAILS[tail >> 5]! & (1 << (tail & 31))) === 0) continue;
-      found |= wordBeforeParen(text, open, end, want & ~found, typeSyntax) & want;
+      const entry = nameEndingAt(text, end, c);
+      if (entry !== undefined) found |= confirmed(nameBeforeParen(text, open, end - entry.name.length, entry, want & ~found, typeSyntax), open, code) & want;
     } else if (c === SLASH || c === CLOSE_PAREN || c === DOT || c === GREATER || c === BANG || c === CLOSE_BRACKET || c >= 128) {
-      found |= otherBeforeParen(text, open, end, want & ~found, typeSyntax) & want;
+      found |= confirmed(otherBeforeParen(text, open, end, want & ~found, typeSyntax), open, code) & want;
     }
     // Other operators and punctuation: no callee ends so.
   }
   return found;
 }
 
-/** A `(` after a word whose last characters a callee name may end with. */
-function wordBeforeParen(text: string, open: number, end: number, wanted: number, typeSyntax: boolean): number {
-  const c = text.charCodeAt(end - 1);
-  const start = wordStart(text, end);
-  const list = NAMES_BY_END[c]?.[end - start];
-  if (list === undefined) return 0;
-  for (let k = 0; k < list.length; k++) {
-    const entry = list[k]!;
-    if (!text.startsWith(entry.name, start)) continue;
-    let found = 0;
-    // The usual shapes, `owner.name(` and `name(`, are read here; namedCall() takes the rest
-    // (spaces or comments around the dot, `?.`, `!`, parentheses, brackets).
-    let p = start - 1;
-    let before = text.charCodeAt(p) | 0;
-    if (before === HASH) return 0; // #private
-    while (before === 32 || (before >= 9 && before <= 13)) before = text.charCodeAt(--p) | 0;
-    if (before === DOT ? text.charCodeAt(p - 1) === DOT : before !== SLASH && before < 128) {
-      // A plain call (or `...name(`): a read by itself, a registration only as createServer.
-      if (wanted & CLIENT && entry.readsAlone) found |= CLIENT;
-      if (wanted & SERVER && entry.name === 'createServer') found |= SERVER;
-      return found;
-    }
-    const o = start - 2;
-    const oc = text.charCodeAt(o) | 0;
-    if (before === DOT && p === start - 1 && oc < 128 && WORD_CHARS[oc] === 1) {
-      // owner.name(
-      if (wanted & CLIENT && entry.roles & CLIENT) {
-        const os = wordStart(text, o + 1);
-        const owner = text.charCodeAt(os - 1) === HASH ? `#${text.slice(os, o + 1)}` : text.slice(os, o + 1);
-        if (mayRead(text, open, owner, entry)) found |= CLIENT;
-      }
-      if (wanted & SERVER && entry.roles & SERVER && (entry.name === 'createServer' || mayRegister(text, open, entry.name))) {
-        found |= SERVER;
-      }
-      return found;
-    }
-    return namedCall(text, open, entry, start, -1, wanted, typeSyntax);
+/** `possible`, unless `code` says the `(` at `open` opens no call. */
+function confirmed(possible: number, open: number, code: CodeCheck | undefined): number {
+  return possible === 0 || code === undefined || code.isCall(open) ? possible : 0;
+}
+
+/**
+ * Whether the text spells `needle` (the end of a name, `prefix` characters after its start) where
+ * `code` (when given) says a `new` constructs it. The needles start with a capital X, which few
+ * texts hold, so the search skips ahead fast.
+ */
+function constructsXhr(text: string, needle: string, prefix: number, code: CodeCheck | undefined): boolean {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
+    if (code === undefined || (i >= prefix && code.isNewCallee(i - prefix))) return true;
   }
-  return 0;
+  return false;
+}
+
+/** A `(` after the callee name `entry`, spelled from `start`. */
+function nameBeforeParen(text: string, open: number, start: number, entry: CalleeName, wanted: number, typeSyntax: boolean): number {
+  let found = 0;
+  // The usual shapes, `owner.name(` and `name(`, are read here; namedCall() takes the rest
+  // (spaces or comments around the dot, `?.`, `!`, parentheses, brackets).
+  let p = start - 1;
+  let before = p >= 0 ? text.charCodeAt(p) : 0;
+  if (before === HASH) return 0; // #private
+  while (before === 32 || (before >= 9 && before <= 13)) before = --p >= 0 ? text.charCodeAt(p) : 0;
+  if (before === DOT ? p > 0 && text.charCodeAt(p - 1) === DOT : before !== SLASH && before < 128) {
+    // A plain call (or `...name(`): a read by itself, a registration only as createServer.
+    if (wanted & CLIENT && entry.readsAlone) found |= CLIENT;
+    if (wanted & SERVER && entry.name === 'createServer' && mayRegister(text, open, entry.name)) found |= SERVER;
+    return found;
+  }
+  const o = start - 2;
+  const oc = o >= 0 ? text.charCodeAt(o) : 0;
+  if (before === DOT && p === start - 1 && oc < 128 && WORD_CHARS[oc] === 1) {
+    // owner.name(
+    if (wanted & CLIENT && entry.roles & CLIENT) {
+      const os = wordStart(text, o + 1);
+      const owner = os > 0 && text.charCodeAt(os - 1) === HASH ? `#${text.slice(os, o + 1)}` : text.slice(os, o + 1);
+      if (mayRead(text, open, owner, entry)) found |= CLIENT;
+    }
+    if (wanted & SERVER && entry.roles & SERVER && mayRegister(text, open, entry.name)) {
+      found |= SERVER;
+    }
+    return found;
+  }
+  return namedCall(text, open, entry, start, -1, wanted, typeSyntax);
 }
 
 /** A `(` after a comment, `)`, `?.`, a cast or type arguments, `]`, or non-ASCII whitespace. */
@@ -1404,12 +1461,12 @@ function otherBeforeParen(text: string, open: number, end: number, wanted: numbe
   }
   if (c === CLOSE_PAREN && !typeSyntax) {
     // (0, x.get)(...), f(x)(...): the last name inside, as otherCall() takes it
-    do c = text.charCodeAt(--end - 1) | 0;
+    do c = --end > 0 ? text.charCodeAt(end - 1) : 0;
     while (c === CLOSE_PAREN || c === BANG || c === 32 || (c >= 9 && c <= 13));
   }
   if (c < 128 && WORD_CHARS[c] === 1) {
-    if (!mayEndName(text, end)) return 0;
-    return wordBeforeParen(text, open, end, wanted, typeSyntax);
+    const entry = nameEndingAt(text, end, c);
+    return entry ? nameBeforeParen(text, open, end - entry.name.length, entry, wanted, typeSyntax) : 0;
   }
   if (c === DOT) {
     if (text.charCodeAt(end - 2) !== QUESTION) return 0;
@@ -1435,6 +1492,75 @@ function isTyped(sourceCode: SourceCode): boolean {
   return Boolean(services?.program && services.esTreeNodeToTSNodeMap);
 }
 
+/** The innermost node whose range holds `index` (the Program when no other does). */
+function nodeAt(sourceCode: SourceCode, index: number): Node {
+  const keysOf = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  let node = sourceCode.ast as unknown as Node;
+  const holds = (child: unknown): child is Node => {
+    const range = (child as Node | null)?.range;
+    return range !== undefined && range[0] <= index && index < range[1];
+  };
+  descend: for (;;) {
+    for (const key of keysOf[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        // In source order: a binary search, as a file may be one object literal of thousands of
+        // properties. A hole (`[a, , b]`) sends it to a plain scan.
+        let lo = 0;
+        let hi = child.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const item = child[mid] as Node | null;
+          if (!item) {
+            const found = (child as unknown[]).find(holds);
+            if (found) {
+              node = found;
+              continue descend;
+            }
+            break;
+          }
+          if (index < item.range[0]) hi = mid - 1;
+          else if (index >= item.range[1]) lo = mid + 1;
+          else {
+            node = item;
+            continue descend;
+          }
+        }
+      } else if (holds(child)) {
+        node = child;
+        continue descend;
+      }
+    }
+    return node;
+  }
+}
+
+/**
+ * What the parsed file says of a place the text screen would let the file through for. Asked a
+ * few times per file at most: a descent from the root, through the children that hold the place.
+ */
+export function codeCheck(sourceCode: SourceCode): CodeCheck {
+  return {
+    // A call's `(` belongs to no child of the call (callee, type arguments, arguments).
+    isCall(open) {
+      const node = nodeAt(sourceCode, open);
+      return node.type === 'CallExpression' || node.type === 'NewExpression';
+    },
+    isNewCallee(index) {
+      let node = nodeAt(sourceCode, index);
+      if (node.type !== 'Identifier' && node.type !== 'Literal') return false;
+      // Up the callee path: `new window.XMLHttpRequest`, `new window['XMLHttpRequest']`, casts.
+      for (let parent: Node | undefined = node.parent; parent; node = parent, parent = parent.parent) {
+        if (parent.type === 'NewExpression') return parent.callee === node;
+        // unwrap() takes off what calleePath() sees through: casts, `!`, `?.`.
+        const onPath = parent.type === 'MemberExpression' ? parent.property === node : unwrap(parent) !== parent;
+        if (!onPath) return false;
+      }
+      return false;
+    },
+  };
+}
+
 /** Whether the parser accepts type syntax (TypeScript, Flow): casts and type arguments. */
 function hasTypeSyntax(sourceCode: SourceCode): boolean {
   const keys = sourceCode.visitorKeys as Record<string, unknown>;
@@ -1452,7 +1578,7 @@ export function longPollVisitors<C extends Rule.RuleContext>(
   setup: (context: C) => (finding: LongPollFinding) => void,
 ): Rule.RuleListener {
   const sourceCode = context.sourceCode;
-  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, true, hasTypeSyntax(sourceCode));
+  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, true, hasTypeSyntax(sourceCode), codeCheck(sourceCode));
   if (possible === 0) return {};
   const onFinding = setup(context);
   const detector = createLongPollDetector(context);

@@ -926,7 +926,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     if (!name) return [];
     // Only an identifier or `this` member spelled `name` can re-enter: none in the text, none in
     // the tree (unless escapes spell it differently).
-    if (!bodyText!.includes(name) && !bodyText!.includes('\\')) return [];
+    if (!bodyText!.includes(name) && !bodyText!.includes('\\u')) return [];
     const found: Node[] = [];
     scan(n.body, (node) => {
       if (node.type === 'Identifier' && node.name === name) {

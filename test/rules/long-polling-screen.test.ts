@@ -1,11 +1,14 @@
+import { Linter, type Rule } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { screenLongPolling } from '../../rules/detect/long-polling.js';
+import { codeCheck, screenLongPolling } from '../../rules/detect/long-polling.js';
 
 // The text screen decides which files the long-polling detector looks at. It may let through
 // files with nothing to find, never hide one that has: every callee shape below must pass.
 
 const CLIENT = 1;
 const SERVER = 2;
+const BOTH = CLIENT | SERVER;
 
 const reads: [string, boolean][] = [
   // [code, needs a parser with type syntax]
@@ -87,5 +90,78 @@ describe('screenLongPolling', () => {
 
   it('does not look for registrations unless asked', () => {
     expect(screenLongPolling(`app.get('/poll', (req, res) => { waiting.push(res); });`, false, false) & SERVER).toBe(0);
+  });
+});
+
+describe('screenLongPolling with template paths and createServer', () => {
+  it('reads a template path to its end', () => {
+    expect(screenLongPolling('app.get(`/poll/${room.id}`, (req, res) => { waiting.push(res); });', true, false) & SERVER).toBe(SERVER);
+    // A lookup by a template key closes the call: no handler follows.
+    expect(screenLongPolling('const hit = index.get(`${line}:${column}`);', true, false)).toBe(0);
+    // A substitution the screen cannot read to its end counts as possible.
+    expect(screenLongPolling('app.get(`/a/${`b`}`);', true, false) & SERVER).toBe(SERVER);
+  });
+
+  it('takes createServer with an argument only', () => {
+    expect(screenLongPolling('const server = net.createServer();', true, false)).toBe(0);
+    expect(screenLongPolling('const server = createServer( /* none */ );', true, false)).toBe(0);
+    expect(screenLongPolling('const server = http.createServer(app);', true, false) & SERVER).toBe(SERVER);
+  });
+});
+
+/** The screen's answer for `code` as the rule computes it, with what the parsed file tells it. */
+function screenParsed(code: string, typescript = false): number {
+  let result = -1;
+  const linter = new Linter();
+  const rule: Rule.RuleModule = {
+    create(context) {
+      result = screenLongPolling(context.sourceCode.text, true, typescript, codeCheck(context.sourceCode));
+      return {};
+    },
+  };
+  const messages = linter.verify(code, [
+    {
+      files: [typescript ? '**/*.ts' : '**/*.js'],
+      languageOptions: typescript ? { parser: tseslint.parser as Linter.Parser } : {},
+      plugins: { screen: { rules: { screen: rule } } },
+      rules: { 'screen/screen': 'error' },
+    },
+  ], typescript ? 'file.ts' : 'file.js');
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return result;
+}
+
+describe('screenLongPolling with the parsed file', () => {
+  it.each([
+    `// Call fetch('/api/feed') to refresh.\nconst x = 1;`,
+    `/* app.get('/poll', handler) */ const x = 1;`,
+    `const help = "fetch('/api/feed')";`,
+    'const help = `axios.get("/api/feed")`;',
+    `const pattern = /app.get('x', y)/;`,
+    `function fetch(url) { return url; }`,
+    `class Store { async fetch(key) { return key; } }`,
+    `const globals = { XMLHttpRequest: true, ActiveXObject: false };`,
+    `if (typeof XMLHttpRequest !== 'undefined') ready();`,
+  ])('leaves out what only looks like a call: %s', (code) => {
+    expect(screenLongPolling(code, true, false) & BOTH).not.toBe(0);
+    expect(screenParsed(code)).toBe(0);
+  });
+
+  it.each([
+    `fetch('/api/feed');`,
+    `new XMLHttpRequest;`,
+    `const xhr = new window.XMLHttpRequest;`,
+    `const xhr = new window['XMLHttpRequest'];`,
+    `const xhr = new ActiveXObject('Microsoft.XMLHTTP');`,
+    `const parts = [first, , fetch('/api/feed')];`,
+    `export const table = { ${Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}`).join(', ')}, load: () => fetch('/api/feed') };`,
+  ])('keeps a read: %.60s', (code) => {
+    expect(screenParsed(code) & CLIENT).toBe(CLIENT);
+  });
+
+  it('keeps reads and registrations in TypeScript', () => {
+    expect(screenParsed(`const feed = await this.http.get<Feed>('/api/feed');`, true) & CLIENT).toBe(CLIENT);
+    expect(screenParsed(`const feed = await (fetch as typeof fetch)('/api/feed');`, true) & CLIENT).toBe(CLIENT);
+    expect(screenParsed(`app.get('/poll' as const, (req: Request, res: Response) => { waiting.push(res); });`, true) & SERVER).toBe(SERVER);
   });
 });
