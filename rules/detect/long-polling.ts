@@ -982,9 +982,6 @@ const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | u
   return byEnd;
 })();
 
-/** The longest name we look for: a longer word is none of them. */
-const MAX_NAME = Math.max(...REQUEST_CALLEE_NAMES.map((name) => name.length), ...[...HANDLER_METHODS].map((name) => name.length));
-
 /** A word's hash, read from its last character back as nameEndingAt() reads it; never 0. */
 function wordHash(name: string): number {
   let h = 0;
@@ -1001,6 +998,8 @@ const LAST_TWO = new Uint32Array(32);
 /** The names' wordHash() values, open addressing with linear probing (512 bytes). */
 const HASH_SLOTS = 128;
 const NAME_HASHES = new Int32Array(HASH_SLOTS);
+/** The longest name we look for (NAMES_BY_END lists names by length): a longer word is none. */
+const MAX_NAME = Math.max(...NAMES_BY_END.map((byLength) => (byLength ? byLength.length - 1 : 0)));
 for (const byLength of NAMES_BY_END) {
   for (const list of byLength ?? []) {
     for (const { name } of list ?? []) {
@@ -1434,7 +1433,7 @@ function nameBeforeParen(text: string, open: number, start: number, entry: Calle
   }
   const o = start - 2;
   const oc = o >= 0 ? text.charCodeAt(o) : 0;
-  if (before === DOT && p === start - 1 && oc < 128 && WORD_CHARS[oc] === 1) {
+  if (before === DOT && p === start - 1 && isWordChar(oc)) {
     // owner.name(
     if (wanted & CLIENT && entry.roles & CLIENT) {
       const os = wordStart(text, o + 1);
@@ -1492,7 +1491,10 @@ function isTyped(sourceCode: SourceCode): boolean {
   return Boolean(services?.program && services.esTreeNodeToTSNodeMap);
 }
 
-/** The innermost node whose range holds `index` (the Program when no other does). */
+/**
+ * The innermost node whose range holds `index` (the Program when no other does). ESLint's
+ * getNodeByRangeIndex() enters every earlier sibling on the way down; this searches child lists.
+ */
 function nodeAt(sourceCode: SourceCode, index: number): Node {
   const keysOf = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   let node = sourceCode.ast as unknown as Node;
@@ -1539,26 +1541,32 @@ function nodeAt(sourceCode: SourceCode, index: number): Node {
  * What the parsed file says of a place the text screen would let the file through for. Asked a
  * few times per file at most: a descent from the root, through the children that hold the place.
  */
+class ParsedFile implements CodeCheck {
+  constructor(private readonly sourceCode: SourceCode) {}
+
+  // A call's `(` belongs to no child of the call (callee, type arguments, arguments).
+  isCall(open: number): boolean {
+    const node = nodeAt(this.sourceCode, open);
+    return node.type === 'CallExpression' || node.type === 'NewExpression';
+  }
+
+  isNewCallee(index: number): boolean {
+    let node = nodeAt(this.sourceCode, index);
+    if (node.type !== 'Identifier' && node.type !== 'Literal') return false;
+    // Up the callee path: `new window.XMLHttpRequest`, `new window['XMLHttpRequest']`, casts.
+    for (let parent: Node | undefined = node.parent; parent; node = parent, parent = parent.parent) {
+      if (parent.type === 'NewExpression') return parent.callee === node;
+      // unwrap() takes off what calleePath() sees through: casts, `!`, `?.`.
+      const onPath = parent.type === 'MemberExpression' ? parent.property === node : unwrap(parent) !== parent;
+      if (!onPath) return false;
+    }
+    return false;
+  }
+}
+
+/** The parsed file's answers for screenLongPolling(). */
 export function codeCheck(sourceCode: SourceCode): CodeCheck {
-  return {
-    // A call's `(` belongs to no child of the call (callee, type arguments, arguments).
-    isCall(open) {
-      const node = nodeAt(sourceCode, open);
-      return node.type === 'CallExpression' || node.type === 'NewExpression';
-    },
-    isNewCallee(index) {
-      let node = nodeAt(sourceCode, index);
-      if (node.type !== 'Identifier' && node.type !== 'Literal') return false;
-      // Up the callee path: `new window.XMLHttpRequest`, `new window['XMLHttpRequest']`, casts.
-      for (let parent: Node | undefined = node.parent; parent; node = parent, parent = parent.parent) {
-        if (parent.type === 'NewExpression') return parent.callee === node;
-        // unwrap() takes off what calleePath() sees through: casts, `!`, `?.`.
-        const onPath = parent.type === 'MemberExpression' ? parent.property === node : unwrap(parent) !== parent;
-        if (!onPath) return false;
-      }
-      return false;
-    },
-  };
+  return new ParsedFile(sourceCode);
 }
 
 /** Whether the parser accepts type syntax (TypeScript, Flow): casts and type arguments. */
