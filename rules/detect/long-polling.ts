@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Rule, Scope, SourceCode } from 'eslint';
 import { createFollower, functionName, type Follower, type NetworkSummary } from './follow.js';
-import { calleeName, classifyRequest, requestApi, requestOf } from './http.js';
+import { calleeName, classifyRequest, receiverCounts, requestApi, requestOf } from './http.js';
 import { isFailurePath } from './polling.js';
 import { constantInit, findVariable, isFunction, staticNumber, unwrap, type FunctionNode } from './values.js';
 import { memberName, walk } from './websocket.js';
@@ -913,6 +913,15 @@ export interface CodeCheck {
   isCall(open: number): boolean;
   /** Whether the name spelled from `index` ends the callee of a `new`. */
   isNewCallee(index: number): boolean;
+  /** Whether the parser accepts type syntax (casts, type arguments); asked only on rare paths. */
+  typeSyntax(): boolean;
+}
+
+/** The screen's view of the syntax: a parsed file, or for text alone whether type syntax is on. */
+type Syntax = CodeCheck | boolean;
+
+function typeSyntaxOf(syntax: Syntax): boolean {
+  return typeof syntax === 'boolean' ? syntax : syntax.typeSyntax();
 }
 
 interface CalleeName {
@@ -923,6 +932,10 @@ interface CalleeName {
   readsAlone: boolean;
   /** `new` may make it a request (`new window.XMLHttpRequest()`). */
   constructs: boolean;
+  /** What mayRead() learns from readsVia() for `x.name(...)`, which holds for any receiver that does not count. */
+  viaPlain: 'yes' | 'no' | 'options';
+  /** Whether `new x.name()` reads, for such a receiver. */
+  newViaPlain: boolean;
 }
 
 const DOUBLE_QUOTE = 34;
@@ -974,6 +987,8 @@ const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | u
         readsAlone: readsVia(alone, false) !== 'no' || readsVia(alone, true) !== 'no',
         // requestApi() reads `new` by the last name only, whatever the owner.
         constructs: requestApi(alone, true) !== null || requestApi(['owner', name], true) !== null,
+        viaPlain: readsVia(['x', name], false),
+        newViaPlain: readsVia(['x', name], true) === 'yes',
       });
     }
   };
@@ -1190,12 +1205,12 @@ function typedParenthesis(text: string, close: number): 'call' | 'group' | undef
  * `)` and `!`, the last name inside. -1 when there is none (in typed syntax, a call result) and
  * -2 when it cannot be told.
  */
-function insideParentheses(text: string, close: number, typeSyntax: boolean): number {
+function insideParentheses(text: string, close: number, syntax: Syntax): number {
   let i = close;
   for (;;) {
     const c = at(text, i);
     if (c === CLOSE_PAREN) {
-      if (typeSyntax) {
+      if (typeSyntaxOf(syntax)) {
         const kind = typedParenthesis(text, i);
         if (kind === undefined) return -2;
         if (kind === 'call') return -1;
@@ -1212,9 +1227,10 @@ function insideParentheses(text: string, close: number, typeSyntax: boolean): nu
  * A GraphQL client reads by the options object it is given first.
  */
 function mayRead(text: string, open: number, owner: string, entry: CalleeName): boolean {
-  const path = [owner, entry.name];
-  const via = readsVia(path, false);
-  if (via === 'yes' || (entry.constructs && readsVia(path, true) === 'yes')) return true;
+  // Most receivers (`map.get`, `cache.delete`) do not count: their answer is the entry's.
+  const plain = !receiverCounts(owner);
+  const via = plain ? entry.viaPlain : readsVia([owner, entry.name], false);
+  if (via === 'yes' || (entry.constructs && (plain ? entry.newViaPlain : readsVia([owner, entry.name], true) === 'yes'))) return true;
   if (via !== 'options') return false;
   let i = forward(text, open + 1);
   while (at(text, i) === OPEN_PAREN) i = forward(text, i + 1);
@@ -1269,7 +1285,7 @@ function mayRegister(text: string, open: number, name: string): boolean {
  * What a call opening at `open`, whose callee ends with the name `entry` starting at `start`,
  * leaves possible of `wanted`. `bracket` is the index of the `[` of `x['name']`, or -1.
  */
-function namedCall(text: string, open: number, entry: CalleeName, start: number, bracket: number, wanted: number, typeSyntax: boolean): number {
+function namedCall(text: string, open: number, entry: CalleeName, start: number, bracket: number, wanted: number, syntax: Syntax): number {
   // A member (`.name`, `?.name`, `['name']`) or a plain name? #private names are no request APIs.
   let ownerEnd = -1;
   if (bracket >= 0) {
@@ -1293,7 +1309,7 @@ function namedCall(text: string, open: number, entry: CalleeName, start: number,
       let o = ownerEnd;
       const oc = at(text, o);
       if (oc === CLOSE_PAREN || oc === BANG) {
-        o = insideParentheses(text, o, typeSyntax);
+        o = insideParentheses(text, o, syntax);
         if (o === -2) return BOTH;
       }
       let owner: string | undefined;
@@ -1323,7 +1339,8 @@ function namedCall(text: string, open: number, entry: CalleeName, start: number,
  * What a call opening at `open` leaves possible of `wanted` when its `(` does not follow a name
  * right away: spaces, comments, `?.(`, `!(`, type arguments, `['name']`, parentheses.
  */
-function otherCall(text: string, open: number, wanted: number, typeSyntax: boolean): number {
+function otherCall(text: string, open: number, wanted: number, syntax: Syntax): number {
+  const typeSyntax = typeSyntaxOf(syntax);
   let i = back(text, open - 1);
   let c = at(text, i);
   if (c === DOT && at(text, i - 1) === QUESTION) {
@@ -1354,11 +1371,11 @@ function otherCall(text: string, open: number, wanted: number, typeSyntax: boole
     const entry = calleeNameAt(text, quote + 1, close);
     const bracket = back(text, quote - 1);
     if (!entry || at(text, bracket) !== OPEN_BRACKET) return 0;
-    return namedCall(text, open, entry, quote + 1, bracket, wanted, typeSyntax);
+    return namedCall(text, open, entry, quote + 1, bracket, wanted, syntax);
   }
   if (c === CLOSE_PAREN) {
     // (callee)(...), f(x)(...)
-    i = insideParentheses(text, i, typeSyntax);
+    i = insideParentheses(text, i, syntax);
     if (i === -2) return BOTH;
     if (i < 0) return 0;
   } else if (!isWordChar(c)) {
@@ -1366,20 +1383,19 @@ function otherCall(text: string, open: number, wanted: number, typeSyntax: boole
   }
   const start = wordStart(text, i);
   const entry = calleeNameAt(text, start, i + 1);
-  return entry ? namedCall(text, open, entry, start, -1, wanted, typeSyntax) : 0;
+  return entry ? namedCall(text, open, entry, start, -1, wanted, syntax) : 0;
 }
 
 /**
  * What the source text leaves possible: CLIENT (an HTTP read), SERVER (a handler registration),
- * both or neither. `wantServer` false skips looking for registrations; `typeSyntax` is for parsers
- * that accept type syntax, whose casts and type arguments can sit between a callee and its `(`.
- * `code`, from the parsed file, rules out the few places that would let the file through but are
- * no call (a comment, a string, a declaration); without it, the text alone decides.
+ * both or neither. `wantServer` false skips looking for registrations. `syntax` is the parsed
+ * file (codeCheck()), which rules out the few places that would let the file through but are no
+ * call (a comment, a string, a declaration); or, for the text alone, whether the parser accepts
+ * type syntax, whose casts and type arguments can sit between a callee and its `(`.
  */
-export function screenLongPolling(text: string, wantServer: boolean, typeSyntax: boolean, code?: CodeCheck): number {
+export function screenLongPolling(text: string, wantServer: boolean, syntax: Syntax): number {
   const want = wantServer ? BOTH : CLIENT;
-  // `new XMLHttpRequest` may go without parentheses.
-  let found = constructsXhr(text, 'XMLHttpRequest', 0, code) || constructsXhr(text, 'XObject', 'Active'.length, code) ? CLIENT : 0;
+  let found = 0;
   // This loop runs for every `(` of every file. It is kept small and free of rare branches, so
   // that V8 optimizes it within the first files and never drops that code again. The functions
   // it calls run far less often, so they stay in V8's slower tiers for most of a lint run: only a
@@ -1388,36 +1404,60 @@ export function screenLongPolling(text: string, wantServer: boolean, typeSyntax:
     let end = open;
     let c = end > 0 ? text.charCodeAt(end - 1) : 0;
     while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
+    if (c === CLOSE_PAREN && !typeSyntaxOf(syntax)) {
+      // (0, x.get)(...), f(x)(...): the last name inside, as otherBeforeParen() takes it. Common
+      // in compiled code, so read here rather than in a call.
+      let inner = end;
+      let d: number;
+      do d = --inner > 0 ? text.charCodeAt(inner - 1) : 0;
+      while (d === CLOSE_PAREN || d === BANG || d === 32 || (d >= 9 && d <= 13));
+      if (d < 128 && WORD_CHARS[d] === 1) {
+        end = inner;
+        c = d;
+      }
+    }
     if (c < 128 && WORD_CHARS[c] === 1) {
       const entry = nameEndingAt(text, end, c);
-      if (entry !== undefined) found |= confirmed(nameBeforeParen(text, open, end - entry.name.length, entry, want & ~found, typeSyntax), open, code) & want;
-    } else if (c === SLASH || c === CLOSE_PAREN || c === DOT || c === GREATER || c === BANG || c === CLOSE_BRACKET || c >= 128) {
-      found |= confirmed(otherBeforeParen(text, open, end, want & ~found, typeSyntax), open, code) & want;
+      if (entry !== undefined) found |= confirmed(nameBeforeParen(text, open, end - entry.name.length, entry, want & ~found, syntax), open, syntax) & want;
+    } else if (
+      c === CLOSE_PAREN ||
+      // x['get'](...); `x[i](` has no path
+      (c === CLOSE_BRACKET && !(end > 1 && isWordChar(text.charCodeAt(end - 2)))) ||
+      c >= 128 ||
+      // Only `*/ (`, `?.(` and, with type syntax, `!(` and `>(` can end a callee this way.
+      (c === SLASH ? end > 1 && text.charCodeAt(end - 2) === STAR : c === DOT ? end > 1 && text.charCodeAt(end - 2) === QUESTION : (c === BANG || c === GREATER) && typeSyntaxOf(syntax))
+    ) {
+      found |= confirmed(otherBeforeParen(text, open, end, want & ~found, syntax), open, syntax) & want;
     }
     // Other operators and punctuation: no callee ends so.
+  }
+  // `new XMLHttpRequest` may go without parentheses. Searched last: the loop has brought the
+  // text into the CPU caches, which a first pass would have to wait for.
+  if (!(found & CLIENT) && (constructsXhr(text, 'XMLHttpRequest', 0, syntax) || constructsXhr(text, 'XObject', 'Active'.length, syntax))) {
+    found |= CLIENT;
   }
   return found;
 }
 
-/** `possible`, unless `code` says the `(` at `open` opens no call. */
-function confirmed(possible: number, open: number, code: CodeCheck | undefined): number {
-  return possible === 0 || code === undefined || code.isCall(open) ? possible : 0;
+/** `possible`, unless the parsed file says the `(` at `open` opens no call. */
+function confirmed(possible: number, open: number, syntax: Syntax): number {
+  return possible === 0 || typeof syntax === 'boolean' || syntax.isCall(open) ? possible : 0;
 }
 
 /**
  * Whether the text spells `needle` (the end of a name, `prefix` characters after its start) where
- * `code` (when given) says a `new` constructs it. The needles start with a capital X, which few
- * texts hold, so the search skips ahead fast.
+ * the parsed file (when given) says a `new` constructs it. The needles start with a capital X,
+ * which few texts hold, so the search skips ahead fast.
  */
-function constructsXhr(text: string, needle: string, prefix: number, code: CodeCheck | undefined): boolean {
+function constructsXhr(text: string, needle: string, prefix: number, syntax: Syntax): boolean {
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
-    if (code === undefined || (i >= prefix && code.isNewCallee(i - prefix))) return true;
+    if (typeof syntax === 'boolean' || (i >= prefix && syntax.isNewCallee(i - prefix))) return true;
   }
   return false;
 }
 
 /** A `(` after the callee name `entry`, spelled from `start`. */
-function nameBeforeParen(text: string, open: number, start: number, entry: CalleeName, wanted: number, typeSyntax: boolean): number {
+function nameBeforeParen(text: string, open: number, start: number, entry: CalleeName, wanted: number, syntax: Syntax): number {
   let found = 0;
   // The usual shapes, `owner.name(` and `name(`, are read here; namedCall() takes the rest
   // (spaces or comments around the dot, `?.`, `!`, parentheses, brackets).
@@ -1445,11 +1485,11 @@ function nameBeforeParen(text: string, open: number, start: number, entry: Calle
     }
     return found;
   }
-  return namedCall(text, open, entry, start, -1, wanted, typeSyntax);
+  return namedCall(text, open, entry, start, -1, wanted, syntax);
 }
 
 /** A `(` after a comment, `)`, `?.`, a cast or type arguments, `]`, or non-ASCII whitespace. */
-function otherBeforeParen(text: string, open: number, end: number, wanted: number, typeSyntax: boolean): number {
+function otherBeforeParen(text: string, open: number, end: number, wanted: number, syntax: Syntax): number {
   let c = text.charCodeAt(end - 1) | 0;
   // `/** @type {T} */ (x)`: past block comments
   while (c === SLASH && text.charCodeAt(end - 2) === STAR) {
@@ -1458,19 +1498,19 @@ function otherBeforeParen(text: string, open: number, end: number, wanted: numbe
     c = text.charCodeAt(end - 1) | 0;
     while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
   }
-  if (c === CLOSE_PAREN && !typeSyntax) {
+  if (c === CLOSE_PAREN && !typeSyntaxOf(syntax)) {
     // (0, x.get)(...), f(x)(...): the last name inside, as otherCall() takes it
     do c = --end > 0 ? text.charCodeAt(end - 1) : 0;
     while (c === CLOSE_PAREN || c === BANG || c === 32 || (c >= 9 && c <= 13));
   }
   if (c < 128 && WORD_CHARS[c] === 1) {
     const entry = nameEndingAt(text, end, c);
-    return entry ? nameBeforeParen(text, open, end - entry.name.length, entry, wanted, typeSyntax) : 0;
+    return entry ? nameBeforeParen(text, open, end - entry.name.length, entry, wanted, syntax) : 0;
   }
   if (c === DOT) {
     if (text.charCodeAt(end - 2) !== QUESTION) return 0;
   } else if (c === GREATER || c === BANG) {
-    if (!typeSyntax) return 0;
+    if (!typeSyntaxOf(syntax)) return 0;
   } else if (c === CLOSE_BRACKET) {
     // x['get'](...) only: other computed callees have no path
     let q = end - 2;
@@ -1480,7 +1520,7 @@ function otherBeforeParen(text: string, open: number, end: number, wanted: numbe
     // Operators, punctuation, `/` of a regular expression or a line comment: no callee ends so.
     return 0;
   }
-  return otherCall(text, open, wanted, typeSyntax);
+  return otherCall(text, open, wanted, syntax);
 }
 
 // --- visitors -------------------------------------------------------------------------------
@@ -1542,7 +1582,18 @@ function nodeAt(sourceCode: SourceCode, index: number): Node {
  * few times per file at most: a descent from the root, through the children that hold the place.
  */
 class ParsedFile implements CodeCheck {
+  private hasTypes: boolean | undefined;
+
   constructor(private readonly sourceCode: SourceCode) {}
+
+  typeSyntax(): boolean {
+    // Asked on rare paths only: the key lookups cost more than most files' whole screen.
+    if (this.hasTypes === undefined) {
+      const keys = this.sourceCode.visitorKeys as Record<string, unknown>;
+      this.hasTypes = 'TSAsExpression' in keys || 'TypeCastExpression' in keys || 'AsExpression' in keys;
+    }
+    return this.hasTypes;
+  }
 
   // A call's `(` belongs to no child of the call (callee, type arguments, arguments).
   isCall(open: number): boolean {
@@ -1569,12 +1620,6 @@ export function codeCheck(sourceCode: SourceCode): CodeCheck {
   return new ParsedFile(sourceCode);
 }
 
-/** Whether the parser accepts type syntax (TypeScript, Flow): casts and type arguments. */
-function hasTypeSyntax(sourceCode: SourceCode): boolean {
-  const keys = sourceCode.visitorKeys as Record<string, unknown>;
-  return 'TSAsExpression' in keys || 'TypeCastExpression' in keys || 'AsExpression' in keys;
-}
-
 /**
  * ESLint visitors that pass each long-polling finding of the file to the handler `setup` makes:
  * the findings of feeding every function, call and await to createLongPollDetector(), for files
@@ -1586,7 +1631,7 @@ export function longPollVisitors<C extends Rule.RuleContext>(
   setup: (context: C) => (finding: LongPollFinding) => void,
 ): Rule.RuleListener {
   const sourceCode = context.sourceCode;
-  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, true, hasTypeSyntax(sourceCode), codeCheck(sourceCode));
+  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, true, codeCheck(sourceCode));
   if (possible === 0) return {};
   const onFinding = setup(context);
   const detector = createLongPollDetector(context);

@@ -1,6 +1,7 @@
 import { Linter, type Rule } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
+import { receiverCounts, requestApi } from '../../rules/detect/http.js';
 import { codeCheck, screenLongPolling } from '../../rules/detect/long-polling.js';
 
 // The text screen decides which files the long-polling detector looks at. It may let through
@@ -22,6 +23,7 @@ const reads: [string, boolean][] = [
   [`this.#api.get('/api/feed')`, false],
   [`api?.get('/api/feed')`, false],
   [`api['get']('/api/feed')`, false],
+  [`api[ 'get' ]('/api/feed')`, false],
   [`(0, axios.get)('/api/feed')`, false],
   [`(axios.get)('/api/feed')`, false],
   [`/** @type {any} */ (fetch)('/api/feed')`, false],
@@ -115,7 +117,7 @@ function screenParsed(code: string, typescript = false): number {
   const linter = new Linter();
   const rule: Rule.RuleModule = {
     create(context) {
-      result = screenLongPolling(context.sourceCode.text, true, typescript, codeCheck(context.sourceCode));
+      result = screenLongPolling(context.sourceCode.text, true, codeCheck(context.sourceCode));
       return {};
     },
   };
@@ -163,5 +165,30 @@ describe('screenLongPolling with the parsed file', () => {
     expect(screenParsed(`const feed = await this.http.get<Feed>('/api/feed');`, true) & CLIENT).toBe(CLIENT);
     expect(screenParsed(`const feed = await (fetch as typeof fetch)('/api/feed');`, true) & CLIENT).toBe(CLIENT);
     expect(screenParsed(`app.get('/poll' as const, (req: Request, res: Response) => { waiting.push(res); });`, true) & SERVER).toBe(SERVER);
+  });
+});
+
+// The screen answers `map.get(...)`, `cache.delete(...)` and the like from one value per name,
+// which is right only if requestApi() reads every receiver that receiverCounts() turns down
+// the way it reads a plain `x`.
+describe('receiverCounts', () => {
+  const names = ['fetch', '$fetch', 'ofetch', 'raw', 'axios', 'ky', 'got', 'sendBeacon', 'refetch', 'invalidateQueries', 'refresh', 'ajax', 'getJSON', 'getScript', 'query', 'mutate', 'get', 'head', 'options', 'delete', 'post', 'put', 'patch', 'request', 'XMLHttpRequest', 'ActiveXObject'];
+  const plain = ['map', 'cache', 'store', 'this', '_hooks', 'emitter', 'Reflect', 'params', 'redisApi', 'headers', 'x', '#cache', 'self_', 'windows', 'requester'];
+  const counted = ['window', 'globalThis', 'self', 'global', 'fetch', '$fetch', 'ofetch', 'navigator', '$', 'jQuery', 'router', 'http', 'https', 'api', 'axiosInstance', 'httpClient', 'userApi', 'client', 'ky', 'got'];
+
+  it.each(plain)('answers for the receiver %s as for x', (owner) => {
+    expect(receiverCounts(owner)).toBe(false);
+    for (const name of names) {
+      for (const isNew of [false, true]) expect(requestApi([owner, name], isNew), `${owner}.${name}`).toEqual(requestApi(['x', name], isNew));
+    }
+  });
+
+  it('counts the receivers requestApi() reads by name', () => {
+    for (const owner of counted) expect(receiverCounts(owner), owner).toBe(true);
+    // each of them changes some answer, or it would not need counting
+    for (const owner of counted) {
+      const differs = names.some((name) => JSON.stringify(requestApi([owner, name], false)) !== JSON.stringify(requestApi(['x', name], false)));
+      expect(differs, owner).toBe(true);
+    }
   });
 });

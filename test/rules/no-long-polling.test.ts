@@ -19,6 +19,12 @@ const held = { messageId: 'heldResponse', data: SSE } as const;
 
 jsTester.run('no-long-polling', rule, {
   valid: [
+    // `this` inside a nested function or an object-literal arrow is not the method's
+    `class Feed { poll() { fetch('/api/wait').then(function () { this.poll(); }); } }`,
+    `const feed = { poll: () => fetch('/api/wait').then(() => this.poll()) };`,
+    `class Feed { poll() { fetch('/api/wait'); class Inner { poll = () => { this.poll(); }; } } }`,
+    // a method that calls another method of the same name on something else
+    `class Feed { poll() { return fetch('/api/wait').then(() => other.poll()); } }`,
     // --- retries: re-request only on failure, or with a counter
     `async function fetchWithRetry(url, retries = 3) {
        try { return await fetch(url); }
@@ -181,6 +187,29 @@ jsTester.run('no-long-polling', rule, {
     },
   ],
   invalid: [
+    // a method calling itself through `this`: class method, class field arrow, object methods
+    {
+      code: `class Feed { poll() { return fetch('/api/wait').then((r) => r.json()).then(() => this.poll()); } }`,
+      errors: [{ ...recursion, line: 1 }],
+    },
+    {
+      code: `class Feed {
+         poll = () => {
+           fetch('/api/wait').then(() => this.poll());
+         };
+       }`,
+      errors: [{ ...recursion, line: 3 }],
+    },
+    {
+      code: `const feed = {
+         poll() { return fetch('/api/wait').then(() => this.poll()); },
+         tick: function () { return fetch('/api/tick').then(() => { this.tick(); }); },
+       };`,
+      errors: [
+        { ...recursion, line: 2 },
+        { ...recursion, line: 3 },
+      ],
+    },
     // javascript.info's subscribe(): retries at once on 502, waits on other errors, re-asks on success
     {
       code: `async function subscribe() {
