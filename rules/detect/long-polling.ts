@@ -1587,7 +1587,7 @@ class ParsedFile implements CodeCheck {
   constructor(private readonly sourceCode: SourceCode) {}
 
   typeSyntax(): boolean {
-    // Asked on rare paths only: the key lookups cost more than most files' whole screen.
+    // Asked on rare paths only, so that most files never look in the visitor-key table.
     if (this.hasTypes === undefined) {
       const keys = this.sourceCode.visitorKeys as Record<string, unknown>;
       this.hasTypes = 'TSAsExpression' in keys || 'TypeCastExpression' in keys || 'AsExpression' in keys;
