@@ -22,7 +22,6 @@ import { classifyUrlText, constantInit, findVariable, isFunction, unwrap, urlHos
 
 type Node = TSESTree.Node;
 
-
 /** HTTP requests issued by running some code, including functions it calls (bounded). */
 export interface NetworkSummary {
   reads: number;

@@ -5,7 +5,7 @@ import { calleeName, classifyRequest, receiverCounts, requestApi, requestOf } fr
 import { isFailurePath } from './polling.js';
 import { constantInit, findVariable, isFunction, staticNumber, unwrap, type FunctionNode } from './values.js';
 import { memberName, walk } from './websocket.js';
-import { isWordChar, WORD_CHARS, wordStart } from './words.js';
+import { isWordChar, mayName, WORD_CHARS, wordStart } from './words.js';
 
 // Finds long polling, client and server side. It only finds; the rule words the report.
 //
@@ -420,14 +420,13 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
   }
 
   /**
-   * Whether the body of `fn` may refer to `name`: it spells it, or holds an escape that may spell
-   * it. Most functions do neither, and reading text is cheaper than scopes.
+   * Whether the body of `fn` may refer to `name`. Most functions' bodies do not, and reading text
+   * is cheaper than scopes.
    */
   function bodyNames(fn: FunctionNode, name: string): boolean {
     // A slice is a view, not a copy; searching the whole rest of the text instead made this
-    // quadratic in files with many functions. Identifiers escape only as `\u`.
-    const body = sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
-    return body.includes(name) || body.includes('\\u');
+    // quadratic in files with many functions.
+    return mayName(sourceCode.text.slice(fn.body.range[0], fn.body.range[1]), name);
   }
 
   function selfReferences(fn: FunctionNode): readonly Node[] {
@@ -1228,9 +1227,9 @@ function insideParentheses(text: string, close: number, syntax: Syntax): number 
  */
 function mayRead(text: string, open: number, owner: string, entry: CalleeName): boolean {
   // Most receivers (`map.get`, `cache.delete`) do not count: their answer is the entry's.
-  const plain = !receiverCounts(owner);
-  const via = plain ? entry.viaPlain : readsVia([owner, entry.name], false);
-  if (via === 'yes' || (entry.constructs && (plain ? entry.newViaPlain : readsVia([owner, entry.name], true) === 'yes'))) return true;
+  const path = receiverCounts(owner) ? [owner, entry.name] : undefined;
+  const via = path ? readsVia(path, false) : entry.viaPlain;
+  if (via === 'yes' || (entry.constructs && (path ? readsVia(path, true) === 'yes' : entry.newViaPlain))) return true;
   if (via !== 'options') return false;
   let i = forward(text, open + 1);
   while (at(text, i) === OPEN_PAREN) i = forward(text, i + 1);
@@ -1405,12 +1404,9 @@ export function screenLongPolling(text: string, wantServer: boolean, syntax: Syn
     let c = end > 0 ? text.charCodeAt(end - 1) : 0;
     while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
     if (c === CLOSE_PAREN && !typeSyntaxOf(syntax)) {
-      // (0, x.get)(...), f(x)(...): the last name inside, as otherBeforeParen() takes it. Common
-      // in compiled code, so read here rather than in a call.
-      let inner = end;
-      let d: number;
-      do d = --inner > 0 ? text.charCodeAt(inner - 1) : 0;
-      while (d === CLOSE_PAREN || d === BANG || d === 32 || (d >= 9 && d <= 13));
+      // Common in compiled code, so settled here rather than in otherBeforeParen().
+      const inner = beforeClosingParens(text, end);
+      const d = inner > 0 ? text.charCodeAt(inner - 1) : 0;
       if (d < 128 && WORD_CHARS[d] === 1) {
         end = inner;
         c = d;
@@ -1488,6 +1484,17 @@ function nameBeforeParen(text: string, open: number, start: number, entry: Calle
   return namedCall(text, open, entry, start, -1, wanted, syntax);
 }
 
+/**
+ * Where the `)`, `!` and spaces that end the text before `end` begin: `(0, x.get)(...)` and
+ * `f(x)(...)` are read by the last name inside, as otherCall() takes them without type syntax.
+ */
+function beforeClosingParens(text: string, end: number): number {
+  let c: number;
+  do c = --end > 0 ? text.charCodeAt(end - 1) : 0;
+  while (c === CLOSE_PAREN || c === BANG || c === 32 || (c >= 9 && c <= 13));
+  return end;
+}
+
 /** A `(` after a comment, `)`, `?.`, a cast or type arguments, `]`, or non-ASCII whitespace. */
 function otherBeforeParen(text: string, open: number, end: number, wanted: number, syntax: Syntax): number {
   let c = text.charCodeAt(end - 1) | 0;
@@ -1499,9 +1506,8 @@ function otherBeforeParen(text: string, open: number, end: number, wanted: numbe
     while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
   }
   if (c === CLOSE_PAREN && !typeSyntaxOf(syntax)) {
-    // (0, x.get)(...), f(x)(...): the last name inside, as otherCall() takes it
-    do c = --end > 0 ? text.charCodeAt(end - 1) : 0;
-    while (c === CLOSE_PAREN || c === BANG || c === 32 || (c >= 9 && c <= 13));
+    end = beforeClosingParens(text, end);
+    c = end > 0 ? text.charCodeAt(end - 1) : 0;
   }
   if (c < 128 && WORD_CHARS[c] === 1) {
     const entry = nameEndingAt(text, end, c);

@@ -4,7 +4,7 @@ import { calleeName, calleePath } from './http.js';
 import { createFollower, functionName, type Follower, type NetworkSummary } from './follow.js';
 import { findVariable, isFunction, objectProperty, parameterDefault, staticNumber, unwrap, urlHost, type FunctionNode } from './values.js';
 import { walk } from './websocket.js';
-import { isWordChar, wordEnd, wordStart } from './words.js';
+import { isWordChar, mayName, wordEnd, wordStart } from './words.js';
 
 // Finds short-polling sites: code that repeats an HTTP read on a timer. It only *finds*; the
 // rule decides how to word a report, and a scanner can reuse the same visitors.
@@ -926,7 +926,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     if (!name) return [];
     // Only an identifier or `this` member spelled `name` can re-enter: none in the text, none in
     // the tree (unless escapes spell it differently).
-    if (!bodyText!.includes(name) && !bodyText!.includes('\\u')) return [];
+    if (!mayName(bodyText!, name)) return [];
     const found: Node[] = [];
     scan(n.body, (node) => {
       if (node.type === 'Identifier' && node.name === name) {

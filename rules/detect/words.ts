@@ -29,3 +29,11 @@ export function wordEnd(text: string, start: number): number {
   while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
   return end;
 }
+
+/**
+ * Whether source text may refer to the identifier `name`: it spells it, or holds a `\u` escape,
+ * the only way an identifier can be spelled otherwise.
+ */
+export function mayName(text: string, name: string): boolean {
+  return text.includes(name) || text.includes('\\u');
+}
