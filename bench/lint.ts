@@ -53,6 +53,9 @@ function ruleTimes(dir: string): Record<string, number> {
   return totals;
 }
 
+/** ESLint --stats runs: each rule's ratio to no-undef is the median over them. */
+const STATS_RUNS = 9;
+
 // A 1-2 % difference needs more than a handful of runs to stand out from a shared machine's noise.
 export async function benchLint(rounds = 9, fileCount = 2000): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'pick-transport-bench-lint-'));
@@ -68,20 +71,26 @@ export async function benchLint(rounds = 9, fileCount = 2000): Promise<string> {
     const base = median(samples.base);
     const withPlugin = median(samples.plugin);
     const range = (values: number[]) => `(${ms(Math.min(...values))} to ${ms(Math.max(...values))})`;
-    // Per-rule times move by 10-20 % from run to run: the median of five.
-    const runs = Array.from({ length: 5 }, () => ruleTimes(dir));
+    // Per-rule times move by 10-20 % from run to run, and a busy machine slows every rule of a
+    // run alike: each rule is compared with no-undef of the same run, and the median of those
+    // ratios is the verdict, shown with their spread.
+    const runs = Array.from({ length: STATS_RUNS }, () => ruleTimes(dir));
     const times = Object.fromEntries(Object.keys(runs[0]!).map((rule) => [rule, median(runs.map((run) => run[rule] ?? 0))]));
     const noUndef = times['no-undef'] ?? 0;
     const ours = Object.entries(times)
       .filter(([rule]) => rule.startsWith('pick-transport/'))
       .sort((a, b) => b[1] - a[1])
-      .map(([rule, t]) => `    ${rule.padEnd(44)} ${ms(t).padStart(10)}  ${(t / noUndef).toFixed(2)}x no-undef`);
+      .map(([rule, t]) => {
+        const ratios = runs.map((run) => (run[rule] ?? 0) / (run['no-undef'] ?? Number.NaN));
+        const spread = `runs ${Math.min(...ratios).toFixed(2)}x to ${Math.max(...ratios).toFixed(2)}x`;
+        return `    ${rule.padEnd(44)} ${ms(t).padStart(10)}  ${median(ratios).toFixed(2)}x no-undef (${spread})`;
+      });
     return [
       `lint (${files.length} real files, ${rounds} alternated runs each)`,
       `  eslint + no-debugger                      median ${ms(base)} ${range(samples.base)}`,
       `  eslint + no-debugger + configs.recommended median ${ms(withPlugin)} ${range(samples.plugin)}`,
       `  wall ratio recommended / baseline: ${(withPlugin / base).toFixed(3)} (goal <= 1.03); fastest runs: ${(Math.min(...samples.plugin) / Math.min(...samples.base)).toFixed(3)}`,
-      `  rule time over all files (--stats, median of 5 runs), core no-undef ${ms(noUndef)}:`,
+      `  rule time over all files (--stats, median of ${STATS_RUNS} runs; ratio: median of each run's rule / no-undef), core no-undef ${ms(noUndef)}:`,
       ...ours,
       `    ${'no-debugger (runs first, see above)'.padEnd(44)} ${ms(times['no-debugger'] ?? 0).padStart(10)}`,
     ].join('\n');
