@@ -874,7 +874,7 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
 //
 // The text cannot tell a call from the same characters in a comment, a string or a declaration
 // (`function fetch(url)`), and there are many such in real code. So the rare `(` that would let
-// the file through is checked against the parsed file: it must open a call or `new` (codeCheck).
+// the file through is checked against the parsed file: it must open a call or `new`.
 // Reading the tree only there keeps to the text's cost: ESLint's tree of a file is far larger than
 // its text, and rule listeners on every call cost more than this whole screen (measured).
 //
@@ -906,21 +906,18 @@ function mayBeRequest(call: TSESTree.CallExpression): boolean {
   return name !== undefined && REQUEST_NAME_SET.has(name);
 }
 
-/** What the parsed file tells the text screen; see screenLongPolling(). */
-export interface CodeCheck {
-  /** Whether the `(` at `open` opens the arguments of a call or `new`. */
-  isCall(open: number): boolean;
-  /** Whether the name spelled from `index` ends the callee of a `new`. */
-  isNewCallee(index: number): boolean;
-  /** Whether the parser accepts type syntax (casts, type arguments); asked only on rare paths. */
-  typeSyntax(): boolean;
-}
+/**
+ * The screen's view of the syntax: the parsed file, or for text alone whether type syntax is on.
+ * The parsed file is asked only at the rare places that would let the file through (opensCall(),
+ * constructsAt()), so that most files cost their text alone, not even an allocation.
+ */
+type Syntax = SourceCode | boolean;
 
-/** The screen's view of the syntax: a parsed file, or for text alone whether type syntax is on. */
-type Syntax = CodeCheck | boolean;
-
+/** Whether the parser accepts type syntax (casts, type arguments); asked on rare paths only. */
 function typeSyntaxOf(syntax: Syntax): boolean {
-  return typeof syntax === 'boolean' ? syntax : syntax.typeSyntax();
+  if (typeof syntax === 'boolean') return syntax;
+  const keys = syntax.visitorKeys as Record<string, unknown>;
+  return 'TSAsExpression' in keys || 'TypeCastExpression' in keys || 'AsExpression' in keys;
 }
 
 interface CalleeName {
@@ -1388,7 +1385,7 @@ function otherCall(text: string, open: number, wanted: number, syntax: Syntax): 
 /**
  * What the source text leaves possible: CLIENT (an HTTP read), SERVER (a handler registration),
  * both or neither. `wantServer` false skips looking for registrations. `syntax` is the parsed
- * file (codeCheck()), which rules out the few places that would let the file through but are no
+ * file (its SourceCode), which rules out the few places that would let the file through but are no
  * call (a comment, a string, a declaration); or, for the text alone, whether the parser accepts
  * type syntax, whose casts and type arguments can sit between a callee and its `(`.
  */
@@ -1429,25 +1426,26 @@ export function screenLongPolling(text: string, wantServer: boolean, syntax: Syn
   }
   // `new XMLHttpRequest` may go without parentheses. Searched last: the loop has brought the
   // text into the CPU caches, which a first pass would have to wait for.
-  if (!(found & CLIENT) && (constructsXhr(text, 'XMLHttpRequest', 0, syntax) || constructsXhr(text, 'XObject', 'Active'.length, syntax))) {
-    found |= CLIENT;
-  }
+  if (!(found & CLIENT) && constructsXhr(text, syntax)) found |= CLIENT;
   return found;
 }
 
 /** `possible`, unless the parsed file says the `(` at `open` opens no call. */
 function confirmed(possible: number, open: number, syntax: Syntax): number {
-  return possible === 0 || typeof syntax === 'boolean' || syntax.isCall(open) ? possible : 0;
+  return possible === 0 || typeof syntax === 'boolean' || opensCall(syntax, open) ? possible : 0;
 }
 
+const ACTIVE = 'Active';
+
 /**
- * Whether the text spells `needle` (the end of a name, `prefix` characters after its start) where
- * the parsed file (when given) says a `new` constructs it. The needles start with a capital X,
- * which few texts hold, so the search skips ahead fast.
+ * Whether the text spells XMLHttpRequest or ActiveXObject where the parsed file (when given) says
+ * a `new` constructs it. Both hold a capital X, which few texts hold: one search for it skips
+ * ahead faster than one search per name.
  */
-function constructsXhr(text: string, needle: string, prefix: number, syntax: Syntax): boolean {
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) {
-    if (typeof syntax === 'boolean' || (i >= prefix && syntax.isNewCallee(i - prefix))) return true;
+function constructsXhr(text: string, syntax: Syntax): boolean {
+  for (let i = text.indexOf('X'); i >= 0; i = text.indexOf('X', i + 1)) {
+    const start = text.startsWith('XMLHttpRequest', i) ? i : text.startsWith('XObject', i) && text.startsWith(ACTIVE, i - ACTIVE.length) ? i - ACTIVE.length : -1;
+    if (start >= 0 && (typeof syntax === 'boolean' || constructsAt(syntax, start))) return true;
   }
   return false;
 }
@@ -1583,47 +1581,27 @@ function nodeAt(sourceCode: SourceCode, index: number): Node {
   }
 }
 
-/**
- * What the parsed file says of a place the text screen would let the file through for. Asked a
- * few times per file at most: a descent from the root, through the children that hold the place.
- */
-class ParsedFile implements CodeCheck {
-  private hasTypes: boolean | undefined;
+// What the parsed file says of a place the text screen would let the file through for. Asked a
+// few times per file at most: a descent from the root, through the children that hold the place.
 
-  constructor(private readonly sourceCode: SourceCode) {}
-
-  typeSyntax(): boolean {
-    // Asked on rare paths only, so that most files never look in the visitor-key table.
-    if (this.hasTypes === undefined) {
-      const keys = this.sourceCode.visitorKeys as Record<string, unknown>;
-      this.hasTypes = 'TSAsExpression' in keys || 'TypeCastExpression' in keys || 'AsExpression' in keys;
-    }
-    return this.hasTypes;
-  }
-
-  // A call's `(` belongs to no child of the call (callee, type arguments, arguments).
-  isCall(open: number): boolean {
-    const node = nodeAt(this.sourceCode, open);
-    return node.type === 'CallExpression' || node.type === 'NewExpression';
-  }
-
-  isNewCallee(index: number): boolean {
-    let node = nodeAt(this.sourceCode, index);
-    if (node.type !== 'Identifier' && node.type !== 'Literal') return false;
-    // Up the callee path: `new window.XMLHttpRequest`, `new window['XMLHttpRequest']`, casts.
-    for (let parent: Node | undefined = node.parent; parent; node = parent, parent = parent.parent) {
-      if (parent.type === 'NewExpression') return parent.callee === node;
-      // unwrap() takes off what calleePath() sees through: casts, `!`, `?.`.
-      const onPath = parent.type === 'MemberExpression' ? parent.property === node : unwrap(parent) !== parent;
-      if (!onPath) return false;
-    }
-    return false;
-  }
+/** Whether the `(` at `open` opens the arguments of a call or `new`: it belongs to no child of it. */
+function opensCall(sourceCode: SourceCode, open: number): boolean {
+  const node = nodeAt(sourceCode, open);
+  return node.type === 'CallExpression' || node.type === 'NewExpression';
 }
 
-/** The parsed file's answers for screenLongPolling(). */
-export function codeCheck(sourceCode: SourceCode): CodeCheck {
-  return new ParsedFile(sourceCode);
+/** Whether the name spelled from `index` ends the callee of a `new`. */
+function constructsAt(sourceCode: SourceCode, index: number): boolean {
+  let node = nodeAt(sourceCode, index);
+  if (node.type !== 'Identifier' && node.type !== 'Literal') return false;
+  // Up the callee path: `new window.XMLHttpRequest`, `new window['XMLHttpRequest']`, casts.
+  for (let parent: Node | undefined = node.parent; parent; node = parent, parent = parent.parent) {
+    if (parent.type === 'NewExpression') return parent.callee === node;
+    // unwrap() takes off what calleePath() sees through: casts, `!`, `?.`.
+    const onPath = parent.type === 'MemberExpression' ? parent.property === node : unwrap(parent) !== parent;
+    if (!onPath) return false;
+  }
+  return false;
 }
 
 /**
@@ -1637,7 +1615,7 @@ export function longPollVisitors<C extends Rule.RuleContext>(
   setup: (context: C) => (finding: LongPollFinding) => void,
 ): Rule.RuleListener {
   const sourceCode = context.sourceCode;
-  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, true, codeCheck(sourceCode));
+  const possible = isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, true, sourceCode);
   if (possible === 0) return {};
   const onFinding = setup(context);
   const detector = createLongPollDetector(context);

@@ -2,7 +2,7 @@ import { Linter, type Rule } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { receiverCounts, requestApi } from '../../rules/detect/http.js';
-import { codeCheck, screenLongPolling } from '../../rules/detect/long-polling.js';
+import { screenLongPolling } from '../../rules/detect/long-polling.js';
 
 // The text screen decides which files the long-polling detector looks at. It may let through
 // files with nothing to find, never hide one that has: every callee shape below must pass.
@@ -117,7 +117,7 @@ function screenParsed(code: string, typescript = false): number {
   const linter = new Linter();
   const rule: Rule.RuleModule = {
     create(context) {
-      result = screenLongPolling(context.sourceCode.text, true, codeCheck(context.sourceCode));
+      result = screenLongPolling(context.sourceCode.text, true, context.sourceCode);
       return {};
     },
   };
@@ -155,10 +155,20 @@ describe('screenLongPolling with the parsed file', () => {
     `const xhr = new window.XMLHttpRequest;`,
     `const xhr = new window['XMLHttpRequest'];`,
     `const xhr = new ActiveXObject('Microsoft.XMLHTTP');`,
+    `const xhr = new ActiveXObject;`,
+    `const Xs = [1]; const xhr = new XMLHttpRequest;`,
     `const parts = [first, , fetch('/api/feed')];`,
     `export const table = { ${Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}`).join(', ')}, load: () => fetch('/api/feed') };`,
   ])('keeps a read: %.60s', (code) => {
     expect(screenParsed(code) & CLIENT).toBe(CLIENT);
+  });
+
+  it('lets a capital X through only where it spells a request constructed by new', () => {
+    for (const code of [`const x = new PassiveXObject;`, `const X = 1; const xhr = XMLHttpRequest;`]) {
+      expect(screenParsed(code), code).toBe(0);
+    }
+    expect(screenLongPolling(`const x = new PassiveXObject;`, true, false)).toBe(0);
+    expect(screenLongPolling(`const xhr = new ActiveXObject;`, true, false)).toBe(CLIENT);
   });
 
   it('keeps reads and registrations in TypeScript', () => {
