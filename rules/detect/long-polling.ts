@@ -1435,7 +1435,8 @@ function confirmed(possible: number, open: number, syntax: Syntax): number {
   return possible === 0 || typeof syntax === 'boolean' || opensCall(syntax, open) ? possible : 0;
 }
 
-const ACTIVE = 'Active';
+/** Where the X of `ActiveXObject` sits in it. */
+const ACTIVE_X = 'Active'.length;
 
 /**
  * Whether the text spells XMLHttpRequest or ActiveXObject where the parsed file (when given) says
@@ -1444,7 +1445,9 @@ const ACTIVE = 'Active';
  */
 function constructsXhr(text: string, syntax: Syntax): boolean {
   for (let i = text.indexOf('X'); i >= 0; i = text.indexOf('X', i + 1)) {
-    const start = text.startsWith('XMLHttpRequest', i) ? i : text.startsWith('XObject', i) && text.startsWith(ACTIVE, i - ACTIVE.length) ? i - ACTIVE.length : -1;
+    let start = -1;
+    if (text.startsWith('XMLHttpRequest', i)) start = i;
+    else if (i >= ACTIVE_X && text.startsWith('ActiveXObject', i - ACTIVE_X)) start = i - ACTIVE_X;
     if (start >= 0 && (typeof syntax === 'boolean' || constructsAt(syntax, start))) return true;
   }
   return false;
