@@ -56,6 +56,18 @@ describe('screenLongPolling', () => {
     expect(screenLongPolling(`const x = 1;\n${code};\n`, true, typeSyntax) & CLIENT).toBe(CLIENT);
   });
 
+  it('tells names from words that end like them', () => {
+    // Same last two or three characters as a name, but other words.
+    for (const word of ['Json', 'function', 'refreshed', 'unset', 'call', 'catch', 'switch', 'test', 'create', 'every', 'sky', 'icon']) {
+      expect(screenLongPolling(`${word}('/api/feed', (req, res) => {});`, true, false), word).toBe(0);
+    }
+    expect(screenLongPolling(`ky('/api/feed')`, false, false)).toBe(CLIENT);
+    expect(screenLongPolling(`on('request', handler)`, true, false)).toBe(0);
+    expect(screenLongPolling(`x.on('request', handler)`, true, false)).toBe(SERVER);
+    expect(screenLongPolling(`$fetch('/api/feed')`, false, false)).toBe(CLIENT);
+    expect(screenLongPolling(`router.refresh()`, false, false)).toBe(CLIENT);
+  });
+
   it('lets two-letter names through after any whitespace, and skips function(', () => {
     const spaces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
     for (let c = 0x2000; c <= 0x200a; c++) spaces.push(String.fromCharCode(c));
@@ -161,6 +173,14 @@ describe('screenLongPolling with the parsed file', () => {
     `export const table = { ${Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}`).join(', ')}, load: () => fetch('/api/feed') };`,
   ])('keeps a read: %.60s', (code) => {
     expect(screenParsed(code) & CLIENT).toBe(CLIENT);
+  });
+
+  it('goes on past what only looks like a call to the calls after it', () => {
+    const lookalikes = `// fetch('/api/old')\nfunction fetch(url) { return url; }\nconst help = "app.get('/x', h)";\n`;
+    expect(screenParsed(lookalikes)).toBe(0);
+    expect(screenParsed(`${lookalikes}fetch('/api/feed');`)).toBe(CLIENT);
+    expect(screenParsed(`${lookalikes}app.get('/poll', handler);`)).toBe(SERVER);
+    expect(screenParsed(`${lookalikes}app.get('/poll', handler);\n/* fetch('/x') */\naxios.get('/api/feed');`)).toBe(BOTH);
   });
 
   it('lets a capital X through only where it spells a request constructed by new', () => {
