@@ -1011,6 +1011,11 @@ function wordHash(name: string): number {
  * thirteenth: measured on 1,930 files of real code.
  */
 const LAST_THREE = new Uint32Array(1024);
+
+/** A word's key in LAST_THREE from its last three character codes (`third` 0 when it has two). */
+function endKey(third: number, second: number, last: number): number {
+  return ((third & 31) << 10) | ((second & 31) << 5) | (last & 31);
+}
 /** The names' wordHash() values, open addressing with linear probing (512 bytes). */
 const HASH_SLOTS = 128;
 const NAME_HASHES = new Int32Array(HASH_SLOTS);
@@ -1019,8 +1024,7 @@ const MAX_NAME = Math.max(...NAMES_BY_END.map((byLength) => (byLength ? byLength
 for (const byLength of NAMES_BY_END) {
   for (const list of byLength ?? []) {
     for (const { name } of list ?? []) {
-      const third = name.length > 2 ? name.charCodeAt(name.length - 3) & 31 : 0;
-      const key = (third << 10) | ((name.charCodeAt(name.length - 2) & 31) << 5) | (name.charCodeAt(name.length - 1) & 31);
+      const key = endKey(name.length > 2 ? name.charCodeAt(name.length - 3) : 0, name.charCodeAt(name.length - 2), name.charCodeAt(name.length - 1));
       LAST_THREE[key >> 5]! |= 1 << (key & 31);
       const h = wordHash(name);
       let k = h & (HASH_SLOTS - 1);
@@ -1037,7 +1041,7 @@ for (const byLength of NAMES_BY_END) {
 function nameEndingAt(text: string, end: number, last: number): CalleeName | undefined {
   // No reads before the text: V8 would drop the optimized code the first time one happens.
   const third = end > 2 ? text.charCodeAt(end - 3) : 0;
-  const key = ((third < 128 && WORD_CHARS[third] === 1 ? third & 31 : 0) << 10) | ((end > 1 ? text.charCodeAt(end - 2) & 31 : 0) << 5) | (last & 31);
+  const key = endKey(third < 128 && WORD_CHARS[third] === 1 ? third : 0, end > 1 ? text.charCodeAt(end - 2) : 0, last);
   if ((LAST_THREE[key >> 5]! & (1 << (key & 31))) === 0) return undefined;
   let start = end - 1;
   let h = last;
