@@ -5,7 +5,7 @@ import { calleeName, classifyRequest, receiverCounts, requestApi, requestOf } fr
 import { isFailurePath } from './polling.js';
 import { constantInit, findVariable, isFunction, staticNumber, unwrap, type FunctionNode } from './values.js';
 import { memberName, walk } from './websocket.js';
-import { isWordChar, mayName, WORD_CHARS, wordStart } from './words.js';
+import { isWordChar, mayEscape, mayName, WORD_CHARS, wordStart } from './words.js';
 
 // Finds long polling, client and server side. It only finds; the rule words the report.
 //
@@ -146,6 +146,7 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
     resolveFunction: (node: Node) => (cached ??= createFollower(context)).resolveFunction(node),
   };
   const reported = new WeakSet<Node>();
+  let escapes: boolean | undefined;
   const seenLoops = new WeakSet<Node>();
 
   const scopeOf = (node: Node): Scope.Scope => sourceCode.getScope(node as never);
@@ -426,7 +427,17 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
   function bodyNames(fn: FunctionNode, name: string): boolean {
     // A slice is a view, not a copy; searching the whole rest of the text instead made this
     // quadratic in files with many functions.
-    return mayName(sourceCode.text.slice(fn.body.range[0], fn.body.range[1]), name);
+    return mayName(bodyText(fn), name, fileEscapes());
+  }
+
+  /** A function body's text: a view of the file's, not a copy. */
+  function bodyText(fn: FunctionNode): string {
+    return sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
+  }
+
+  /** Whether the file holds an escape that may spell a name: most do not, and then no body does. */
+  function fileEscapes(): boolean {
+    return (escapes ??= mayEscape(sourceCode.text));
   }
 
   function selfReferences(fn: FunctionNode): readonly Node[] {
@@ -782,6 +793,8 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
 
   /** `await new Promise((resolve) => waiting.push(resolve))` in the handler: a held request. */
   function heldPromise(fn: FunctionNode): Node | null {
+    // Most handlers make no promise: their text says so before a walk of their body would.
+    if (!mayName(bodyText(fn), 'Promise', fileEscapes())) return null;
     let found: Node | null = null;
     walk(fn.body, sourceCode, (node) => {
       if (found) return false;
@@ -1635,11 +1648,23 @@ function constructsAt(sourceCode: SourceCode, index: number): boolean {
   return false;
 }
 
+// ESLint calls a visitor only at the nodes its selector matches, and tells them apart for less
+// than a call to the visitor costs. Each selector takes in every node the detector can find
+// something at (the first checks of onFunction() and onCall()); the detector checks again.
+
+/** Functions that can call themselves by name: declared or named, or a variable's value (also through useCallback). */
+const NAMED_FUNCTION = 'FunctionDeclaration, FunctionExpression[id], VariableDeclarator > :function, VariableDeclarator > CallExpression > :function';
+/** `this.poll()`: a method that may call itself. */
+const SELF_CALL = 'CallExpression[callee.type="MemberExpression"][callee.object.type="ThisExpression"]';
+/** `app.get(...)`, `createServer(...)`: calls registrationName() may name. */
+const REGISTRATION = `CallExpression[callee.property.name=/^(?:${[...HANDLER_METHODS].join('|')})$/], CallExpression[callee.name="createServer"]`;
+
 /**
  * ESLint visitors that pass each long-polling finding of the file to the handler `setup` makes:
- * the findings of feeding every function, call and await to createLongPollDetector(), for files
- * the text screen lets through (all files with typed linting). `setup` runs only for those, so
- * screened-out files cost no options read and no allocation. The caller filters findings by shape.
+ * the findings of feeding the functions, calls and awaits the detector can find something at to
+ * createLongPollDetector(), for files the text screen lets through (all files with typed
+ * linting). `setup` runs only for those, so screened-out files cost no options read and no
+ * allocation. The caller filters findings by shape.
  */
 export function longPollVisitors<C extends Rule.RuleContext>(
   context: C,
@@ -1656,30 +1681,13 @@ export function longPollVisitors<C extends Rule.RuleContext>(
   };
   // Registrations only: self-calls (`this.poll()`) need a request to count, so onCall() can
   // find nothing else here.
-  if (!(possible & CLIENT)) {
-    return {
-      CallExpression(node) {
-        const call = node as unknown as TSESTree.CallExpression;
-        if (call.arguments.length > 0 && registrationName(call) !== undefined) onCall(node);
-      },
-    };
-  }
-  const onFunction = (node: Rule.Node): void => {
-    const found = detector.onFunction(node as unknown as FunctionNode);
-    if (found) onFinding(found);
-  };
+  if (!(possible & CLIENT)) return { [REGISTRATION]: onCall };
   const visitors: Rule.RuleListener = {
-    FunctionDeclaration: onFunction,
-    FunctionExpression: onFunction,
-    ArrowFunctionExpression: onFunction,
-    // Without registrations, onCall() can only find self-calls (`this.poll()`).
-    CallExpression:
-      possible & SERVER
-        ? onCall
-        : (node) => {
-            const callee = (node as unknown as TSESTree.CallExpression).callee;
-            if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression') onCall(node);
-          },
+    [NAMED_FUNCTION]: (node: Rule.Node) => {
+      const found = detector.onFunction(node as unknown as FunctionNode);
+      if (found) onFinding(found);
+    },
+    [possible & SERVER ? `${SELF_CALL}, ${REGISTRATION}` : SELF_CALL]: onCall,
   };
   // `await` is a keyword, which cannot be written with escapes.
   if (sourceCode.text.includes('await')) {

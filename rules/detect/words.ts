@@ -32,8 +32,14 @@ export function wordEnd(text: string, start: number): number {
 
 /**
  * Whether source text may refer to the identifier `name`: it spells it, or holds a `\u` escape,
- * the only way an identifier can be spelled otherwise.
+ * the only way an identifier can be spelled otherwise. `escapes` false: the caller knows the
+ * text holds none (no part of a file without escapes has one).
  */
-export function mayName(text: string, name: string): boolean {
-  return text.includes(name) || text.includes('\\u');
+export function mayName(text: string, name: string, escapes = true): boolean {
+  return text.includes(name) || (escapes && mayEscape(text));
+}
+
+/** Whether source text holds a `\u` escape, which may spell any identifier. */
+export function mayEscape(text: string): boolean {
+  return text.includes('\\u');
 }
