@@ -425,12 +425,13 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
    * is cheaper than scopes.
    */
   function bodyNames(fn: FunctionNode, name: string): boolean {
-    // A slice is a view, not a copy; searching the whole rest of the text instead made this
-    // quadratic in files with many functions.
     return mayName(bodyText(fn), name, fileEscapes());
   }
 
-  /** A function body's text: a view of the file's, not a copy. */
+  /**
+   * A function body's text: a view of the file's, not a copy. Searching the whole rest of the
+   * text instead made name searches quadratic in files with many functions.
+   */
   function bodyText(fn: FunctionNode): string {
     return sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
   }
