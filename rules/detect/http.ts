@@ -69,8 +69,17 @@ const FETCH_LIKE = new Set(['fetch', '$fetch', 'ofetch']);
 const CACHE_REFETCH = new Set(['refetch', 'invalidateQueries', 'refetchQueries', 'resetQueries']);
 // Receivers whose .get/.post is almost always an HTTP client: axios instances, Angular's
 // HttpClient (`this.http`), `api`/`client` wrappers. Key-value stores are excluded by name.
-const CLIENT_NAME =
-  /axios|^(?:api|http|https|client|apiclient|httpclient|\$http|instance|apiinstance|request|requests|fetcher|rest|restclient|backend|ajax|superagent|needle|ky|got)$|(?:api|httpclient|apiclient|restclient)$/i;
+// All three lists match in any case.
+/** Receivers that are a client by their whole name. */
+const CLIENT_NAMES = ['api', 'http', 'https', 'client', 'apiclient', 'httpclient', '$http', 'instance', 'apiinstance', 'request', 'requests', 'fetcher', 'rest', 'restclient', 'backend', 'ajax', 'superagent', 'needle', 'ky', 'got'];
+/** Receivers that are a client by how their name ends (`userApi`, `authHttpClient`). */
+const CLIENT_ENDINGS = ['api', 'httpclient', 'apiclient', 'restclient'];
+/** A receiver whose name holds this anywhere is a client (`axiosInstance`). */
+export const CLIENT_PART = 'axios';
+const CLIENT_NAME = new RegExp(
+  `${CLIENT_PART}|^(?:${CLIENT_NAMES.map((name) => name.replace('$', '\\$')).join('|')})$|(?:${CLIENT_ENDINGS.join('|')})$`,
+  'i',
+);
 const NOT_CLIENT = /redis|cache|storage|^store$|Store$|db$|database|map$|memcache|^kv|cookie|params|headers|^config|settings/i;
 // Receivers requestApi() names one by one. Any other receiver that isClientName() turns down
 // gets the answer any plain name gets (a test holds requestApi() to this).
@@ -87,6 +96,12 @@ function isClientName(owner: string): boolean {
 export function receiverCounts(owner: string): boolean {
   return NAMED_OWNERS.has(owner) || isClientName(owner);
 }
+
+/**
+ * Every receiver receiverCounts() accepts either ends like one of these names, in any case, or
+ * holds CLIENT_PART: what lets the text screen turn most receivers down without reading them whole.
+ */
+export const COUNTING_RECEIVER_ENDS: readonly string[] = [...NAMED_OWNERS, ...CLIENT_NAMES, ...CLIENT_ENDINGS];
 
 const FETCH_API: Readonly<RequestApi> = Object.freeze({
   library: 'fetch',

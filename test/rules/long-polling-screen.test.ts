@@ -1,7 +1,7 @@
 import { Linter, type Rule } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { receiverCounts, requestApi } from '../../rules/detect/http.js';
+import { classifyRequest, COUNTING_RECEIVER_ENDS, receiverCounts, requestApi } from '../../rules/detect/http.js';
 import { screenLongPolling } from '../../rules/detect/long-polling.js';
 
 // The text screen decides which files the long-polling detector looks at. It may let through
@@ -211,6 +211,25 @@ describe('receiverCounts', () => {
     for (const name of names) {
       for (const isNew of [false, true]) expect(requestApi([owner, name], isNew), `${owner}.${name}`).toEqual(requestApi(['x', name], isNew));
     }
+  });
+
+  it('lets every read on a counted receiver through the screen, whatever the case or prefix', () => {
+    // The screen turns receivers down by their last characters and CLIENT_PART before asking
+    // receiverCounts(): it must never turn down one that makes a read.
+    const owners = COUNTING_RECEIVER_ENDS.flatMap((name) => [name, name.toUpperCase(), `my${name[0]!.toUpperCase()}${name.slice(1)}`, `#${name}`]);
+    owners.push('legacyAXIOSWrapper', 'axios2', 'AuthHttpClient', 'userAPI', 'apiInstance', 'RestClient', 'myAxios');
+    let reads = 0;
+    for (const owner of owners) {
+      for (const name of names) {
+        if (!/^[\w$#]+$/.test(owner) || classifyRequest({ calleePath: [owner, name], isNew: false }) !== 'read') continue;
+        reads++;
+        const code = `const data = await this.${owner}.${name}('/api/feed');`;
+        expect(screenLongPolling(code, false, false) & CLIENT, code).toBe(CLIENT);
+      }
+    }
+    expect(reads).toBeGreaterThan(100);
+    // and it does turn the others down
+    expect(screenLongPolling(`const hit = this.#hooks.get(name) ?? Promise.all([a, b]);`, true, false)).toBe(0);
   });
 
   it('counts the receivers requestApi() reads by name', () => {
