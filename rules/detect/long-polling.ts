@@ -927,7 +927,7 @@ function mayBeRequest(call: TSESTree.CallExpression): boolean {
  */
 type Syntax = SourceCode | boolean;
 
-/** Whether the parser accepts type syntax (casts, type arguments); asked on rare paths only. */
+/** Whether the parser accepts type syntax (casts, type arguments); asked once per file. */
 function typeSyntaxOf(syntax: Syntax): boolean {
   if (typeof syntax === 'boolean') return syntax;
   const keys = syntax.visitorKeys as Record<string, unknown>;
@@ -950,6 +950,8 @@ interface CalleeName {
   readsOnClientOnly: boolean;
   /** A registration by this name may take any arguments, not only a literal path first (mayRegister()). */
   registersAnyArguments: boolean;
+  /** A registration by this name takes an event name first, which must be 'request' (`server.on`). */
+  registersEvent: boolean;
 }
 
 const DOUBLE_QUOTE = 34;
@@ -1008,6 +1010,7 @@ const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | u
         newViaPlain,
         readsOnClientOnly: viaPlain === 'no' && !(constructs && newViaPlain),
         registersAnyArguments: name === 'use' || name === 'route' || name === 'createServer',
+        registersEvent: name === 'on' || name === 'addListener',
       });
     }
   };
@@ -1260,12 +1263,12 @@ function typedParenthesis(text: string, close: number): 'call' | 'group' | undef
  * `)` and `!`, the last name inside. -1 when there is none (in typed syntax, a call result) and
  * -2 when it cannot be told.
  */
-function insideParentheses(text: string, close: number, syntax: Syntax): number {
+function insideParentheses(text: string, close: number, typeSyntax: boolean): number {
   let i = close;
   for (;;) {
     const c = at(text, i);
     if (c === CLOSE_PAREN) {
-      if (typeSyntaxOf(syntax)) {
+      if (typeSyntax) {
         const kind = typedParenthesis(text, i);
         if (kind === undefined) return -2;
         if (kind === 'call') return -1;
@@ -1313,19 +1316,7 @@ function mayRegister(text: string, open: number, name: string): boolean {
   if (name === 'use') return c !== CLOSE_PAREN;
   if (c === LESS) return true; // <T>'/path'
   if (c !== SINGLE_QUOTE && c !== DOUBLE_QUOTE && c !== BACKTICK) return false;
-  if (name === 'on' || name === 'addListener') {
-    // The 'request' event (a template head counts), or an escape that may spell it.
-    if (text.startsWith('request', i + 1)) {
-      const after = at(text, i + 8);
-      if (after === c || (c === BACKTICK && after === DOLLAR && at(text, i + 9) === OPEN_BRACE)) return true;
-    }
-    for (let j = i + 1; j < text.length; j++) {
-      const d = at(text, j);
-      if (d === BACKSLASH) return true;
-      if (d === c || d === 10) return false;
-    }
-    return false;
-  }
+  if (name === 'on' || name === 'addListener') return mayNameRequestEvent(text, i);
   const end = literalEnd(text, i);
   if (end < 0) return true;
   i = forward(text, end);
@@ -1337,10 +1328,28 @@ function mayRegister(text: string, open: number, name: string): boolean {
 }
 
 /**
+ * Whether the string or template literal whose quote is at `quote` may name the 'request' event:
+ * it does (a template head counts), or holds an escape that may spell it.
+ */
+function mayNameRequestEvent(text: string, quote: number): boolean {
+  const c = at(text, quote);
+  if (text.startsWith('request', quote + 1)) {
+    const after = at(text, quote + 8);
+    if (after === c || (c === BACKTICK && after === DOLLAR && at(text, quote + 9) === OPEN_BRACE)) return true;
+  }
+  for (let j = quote + 1; j < text.length; j++) {
+    const d = at(text, j);
+    if (d === BACKSLASH) return true;
+    if (d === c || d === 10) return false;
+  }
+  return false;
+}
+
+/**
  * What a call opening at `open`, whose callee ends with the name `entry` starting at `start`,
  * leaves possible of `wanted`. `bracket` is the index of the `[` of `x['name']`, or -1.
  */
-function namedCall(text: string, open: number, entry: CalleeName, start: number, bracket: number, wanted: number, syntax: Syntax): number {
+function namedCall(text: string, open: number, entry: CalleeName, start: number, bracket: number, wanted: number, typeSyntax: boolean): number {
   // A member (`.name`, `?.name`, `['name']`) or a plain name? #private names are no request APIs.
   let ownerEnd = -1;
   if (bracket >= 0) {
@@ -1364,7 +1373,7 @@ function namedCall(text: string, open: number, entry: CalleeName, start: number,
       let o = ownerEnd;
       const oc = at(text, o);
       if (oc === CLOSE_PAREN || oc === BANG) {
-        o = insideParentheses(text, o, syntax);
+        o = insideParentheses(text, o, typeSyntax);
         if (o === -2) return BOTH;
       }
       let owner: string | undefined;
@@ -1394,8 +1403,7 @@ function namedCall(text: string, open: number, entry: CalleeName, start: number,
  * What a call opening at `open` leaves possible of `wanted` when its `(` does not follow a name
  * right away: spaces, comments, `?.(`, `!(`, type arguments, `['name']`, parentheses.
  */
-function otherCall(text: string, open: number, wanted: number, syntax: Syntax): number {
-  const typeSyntax = typeSyntaxOf(syntax);
+function otherCall(text: string, open: number, wanted: number, typeSyntax: boolean): number {
   let i = back(text, open - 1);
   let c = at(text, i);
   if (c === DOT && at(text, i - 1) === QUESTION) {
@@ -1426,11 +1434,11 @@ function otherCall(text: string, open: number, wanted: number, syntax: Syntax): 
     const entry = calleeNameAt(text, quote + 1, close);
     const bracket = back(text, quote - 1);
     if (!entry || at(text, bracket) !== OPEN_BRACKET) return 0;
-    return namedCall(text, open, entry, quote + 1, bracket, wanted, syntax);
+    return namedCall(text, open, entry, quote + 1, bracket, wanted, typeSyntax);
   }
   if (c === CLOSE_PAREN) {
     // (callee)(...), f(x)(...)
-    i = insideParentheses(text, i, syntax);
+    i = insideParentheses(text, i, typeSyntax);
     if (i === -2) return BOTH;
     if (i < 0) return 0;
   } else if (!isWordChar(c)) {
@@ -1438,7 +1446,7 @@ function otherCall(text: string, open: number, wanted: number, syntax: Syntax): 
   }
   const start = wordStart(text, i);
   const entry = calleeNameAt(text, start, i + 1);
-  return entry ? namedCall(text, open, entry, start, -1, wanted, syntax) : 0;
+  return entry ? namedCall(text, open, entry, start, -1, wanted, typeSyntax) : 0;
 }
 
 /**
@@ -1446,16 +1454,17 @@ function otherCall(text: string, open: number, wanted: number, syntax: Syntax): 
  * both or neither. `wantServer` false skips looking for registrations. `syntax` is the parsed
  * file (its SourceCode), which rules out the few places that would let the file through but are no
  * call (a comment, a string, a declaration); or, for the text alone, whether the parser accepts
- * type syntax, whose casts and type arguments can sit between a callee and its `(`.
+ * type syntax, whose casts and type arguments can sit between a callee and its `(`. A caller that
+ * knows that already passes it as `typeSyntax`, which the functions below take instead.
  */
-export function screenLongPolling(text: string, wantServer: boolean, syntax: Syntax): number {
+export function screenLongPolling(text: string, wantServer: boolean, syntax: Syntax, typeSyntax = typeSyntaxOf(syntax)): number {
   const want = wantServer ? BOTH : CLIENT;
   let found = 0;
   // The parsed file is asked here, not in the loop of nextCandidate(): V8 compiles that loop long
   // before any file reaches a question for the tree, and code it never ran would send the loop
   // back to its slow tiers at the first one (measured: twice per lint run).
   for (let from = 0; found !== want; ) {
-    const candidate = nextCandidate(text, from, want & ~found, syntax);
+    const candidate = nextCandidate(text, from, want & ~found, typeSyntax);
     if (candidate < 0) break;
     const open = (candidate - (candidate % 4)) / 4;
     if (typeof syntax === 'boolean' || opensCall(syntax, open)) found |= candidate % 4;
@@ -1471,7 +1480,7 @@ export function screenLongPolling(text: string, wantServer: boolean, syntax: Syn
  * The first `(` from `from` on that may open a call giving some of `wanted`, as its index times
  * four plus what it may give; -1 when there is none. Whether it opens a call is left to the tree.
  */
-function nextCandidate(text: string, from: number, wanted: number, syntax: Syntax): number {
+function nextCandidate(text: string, from: number, wanted: number, typeSyntax: boolean): number {
   // This loop runs for every `(` of every file. It is kept small and free of rare branches, so
   // that V8 optimizes it within the first files and never drops that code again. The functions
   // it calls run far less often, so they stay in V8's slower tiers for most of a lint run: only a
@@ -1480,7 +1489,15 @@ function nextCandidate(text: string, from: number, wanted: number, syntax: Synta
     let end = open;
     let c = end > 0 ? text.charCodeAt(end - 1) : 0;
     while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
-    if (c === CLOSE_PAREN && !typeSyntaxOf(syntax)) {
+    if (c === SLASH && end > 1 && text.charCodeAt(end - 2) === STAR) {
+      // `/** @type {T} */ (x)`, common in checked JavaScript: read on before the comment, as
+      // otherBeforeParen() does.
+      end = text.lastIndexOf('/*', end - 3);
+      if (end < 0) continue;
+      c = end > 0 ? text.charCodeAt(end - 1) : 0;
+      while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
+    }
+    if (c === CLOSE_PAREN && !typeSyntax) {
       // Common in compiled code, so settled here rather than in otherBeforeParen().
       const inner = beforeClosingParens(text, end);
       const d = inner > 0 ? text.charCodeAt(inner - 1) : 0;
@@ -1496,17 +1513,18 @@ function nextCandidate(text: string, from: number, wanted: number, syntax: Synta
     if (c < 128 && WORD_CHARS[c] === 1) {
       const entry = nameEndingAt(text, end, c);
       if (entry !== undefined && !surelyNothing(text, open, end - entry.name.length, entry, wanted)) {
-        possible = nameBeforeParen(text, open, end - entry.name.length, entry, wanted, syntax) & wanted;
+        possible = nameBeforeParen(text, open, end - entry.name.length, entry, wanted, typeSyntax) & wanted;
       }
     } else if (
       c === CLOSE_PAREN ||
       // x['get'](...); `x[i](` has no path
       (c === CLOSE_BRACKET && !(end > 1 && isWordChar(text.charCodeAt(end - 2)))) ||
       c >= 128 ||
-      // Only `*/ (`, `?.(` and, with type syntax, `!(` and `>(` can end a callee this way.
-      (c === SLASH ? end > 1 && text.charCodeAt(end - 2) === STAR : c === DOT ? end > 1 && text.charCodeAt(end - 2) === QUESTION : (c === BANG || c === GREATER) && typeSyntaxOf(syntax))
+      // Only `*/ (` (of one more comment), `?.(` and, with type syntax, `!(` and `>(` can end a
+      // callee this way.
+      (c === SLASH ? end > 1 && text.charCodeAt(end - 2) === STAR : c === DOT ? end > 1 && text.charCodeAt(end - 2) === QUESTION : (c === BANG || c === GREATER) && typeSyntax)
     ) {
-      possible = otherBeforeParen(text, open, end, wanted, syntax) & wanted;
+      possible = otherBeforeParen(text, open, end, wanted, typeSyntax) & wanted;
     }
     // Other operators and punctuation: no callee ends so.
     // Worked out at every `(`: V8 drops optimized code at the first operation it never saw run.
@@ -1545,9 +1563,13 @@ function surelyNothing(text: string, open: number, start: number, entry: CalleeN
   const oc = o >= 0 ? text.charCodeAt(o) : 0;
   if (text.charCodeAt(start - 1) !== DOT || !(oc < 128 && WORD_CHARS[oc] === 1)) return false;
   if (wanted & SERVER && entry.roles & SERVER) {
-    // As mayRegister(): a route verb or event name takes a literal first.
+    // As mayRegister(): a route verb or event name takes a literal first, and an event name
+    // must be 'request' (`emitter.on('data', ...)` is the commoner).
     const first = text.charCodeAt(open + 1) | 0;
-    if (entry.registersAnyArguments || !((first < 128 && WORD_CHARS[first] === 1) || first === OPEN_BRACE || first === OPEN_BRACKET || first === CLOSE_PAREN)) {
+    if (entry.registersAnyArguments) return false;
+    if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE || first === BACKTICK) {
+      if (!entry.registersEvent || mayNameRequestEvent(text, open + 1)) return false;
+    } else if (!((first < 128 && WORD_CHARS[first] === 1) || first === OPEN_BRACE || first === OPEN_BRACKET || first === CLOSE_PAREN)) {
       return false;
     }
   }
@@ -1558,7 +1580,7 @@ function surelyNothing(text: string, open: number, start: number, entry: CalleeN
 }
 
 /** A `(` after the callee name `entry`, spelled from `start`. */
-function nameBeforeParen(text: string, open: number, start: number, entry: CalleeName, wanted: number, syntax: Syntax): number {
+function nameBeforeParen(text: string, open: number, start: number, entry: CalleeName, wanted: number, typeSyntax: boolean): number {
   let found = 0;
   // The usual shapes, `owner.name(` and `name(`, are read here; namedCall() takes the rest
   // (spaces or comments around the dot, `?.`, `!`, parentheses, brackets).
@@ -1588,7 +1610,7 @@ function nameBeforeParen(text: string, open: number, start: number, entry: Calle
     }
     return found;
   }
-  return namedCall(text, open, entry, start, -1, wanted, syntax);
+  return namedCall(text, open, entry, start, -1, wanted, typeSyntax);
 }
 
 /**
@@ -1603,7 +1625,7 @@ function beforeClosingParens(text: string, end: number): number {
 }
 
 /** A `(` after a comment, `)`, `?.`, a cast or type arguments, `]`, or non-ASCII whitespace. */
-function otherBeforeParen(text: string, open: number, end: number, wanted: number, syntax: Syntax): number {
+function otherBeforeParen(text: string, open: number, end: number, wanted: number, typeSyntax: boolean): number {
   let c = text.charCodeAt(end - 1) | 0;
   // `/** @type {T} */ (x)`: past block comments
   while (c === SLASH && text.charCodeAt(end - 2) === STAR) {
@@ -1612,18 +1634,18 @@ function otherBeforeParen(text: string, open: number, end: number, wanted: numbe
     c = text.charCodeAt(end - 1) | 0;
     while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
   }
-  if (c === CLOSE_PAREN && !typeSyntaxOf(syntax)) {
+  if (c === CLOSE_PAREN && !typeSyntax) {
     end = beforeClosingParens(text, end);
     c = end > 0 ? text.charCodeAt(end - 1) : 0;
   }
   if (c < 128 && WORD_CHARS[c] === 1) {
     const entry = nameEndingAt(text, end, c);
-    return entry ? nameBeforeParen(text, open, end - entry.name.length, entry, wanted, syntax) : 0;
+    return entry ? nameBeforeParen(text, open, end - entry.name.length, entry, wanted, typeSyntax) : 0;
   }
   if (c === DOT) {
     if (text.charCodeAt(end - 2) !== QUESTION) return 0;
   } else if (c === GREATER || c === BANG) {
-    if (!typeSyntaxOf(syntax)) return 0;
+    if (!typeSyntax) return 0;
   } else if (c === CLOSE_BRACKET) {
     // x['get'](...) only: other computed callees have no path
     let q = end - 2;
@@ -1633,18 +1655,24 @@ function otherBeforeParen(text: string, open: number, end: number, wanted: numbe
     // Operators, punctuation, `/` of a regular expression or a line comment: no callee ends so.
     return 0;
   }
-  return otherCall(text, open, wanted, syntax);
+  return otherCall(text, open, wanted, typeSyntax);
 }
 
 // --- visitors -------------------------------------------------------------------------------
 
+/**
+ * Whether espree, ESLint's default parser, read the file: it makes no TypeScript program and
+ * takes no type syntax. Its name sits on an object all files share, while what else tells (the
+ * parser services, the visitor keys) is read from each file's own objects: reading the services
+ * alone cost 1.7 ms per 1,930 files, measured.
+ */
+function byEspree(context: Rule.RuleContext): boolean {
+  return (context.languageOptions.parser as { name?: unknown } | undefined)?.name === 'espree';
+}
+
 /** Typed linting: the parser services the follower reads requests of other files through. */
-function isTyped(context: Rule.RuleContext): boolean {
-  // espree, ESLint's default parser, makes no TypeScript program. Its name sits on an object all
-  // files share, while the services are a fresh object per file: reading them cost 1.7 ms per
-  // 1,930 files, measured.
-  if ((context.languageOptions.parser as { name?: unknown } | undefined)?.name === 'espree') return false;
-  const services = context.sourceCode.parserServices as { program?: unknown; esTreeNodeToTSNodeMap?: unknown } | undefined;
+function isTyped(sourceCode: SourceCode): boolean {
+  const services = sourceCode.parserServices as { program?: unknown; esTreeNodeToTSNodeMap?: unknown } | undefined;
   return Boolean(services?.program && services.esTreeNodeToTSNodeMap);
 }
 
@@ -1741,7 +1769,8 @@ export function longPollVisitors<C extends Rule.RuleContext>(
   setup: (context: C) => (finding: LongPollFinding) => void,
 ): Rule.RuleListener {
   const sourceCode = context.sourceCode;
-  const possible = isTyped(context) ? BOTH : screenLongPolling(sourceCode.text, true, sourceCode);
+  const espree = byEspree(context);
+  const possible = !espree && isTyped(sourceCode) ? BOTH : screenLongPolling(sourceCode.text, true, sourceCode, !espree && typeSyntaxOf(sourceCode));
   if (possible === 0) return {};
   const onFinding = setup(context);
   const detector = createLongPollDetector(context);

@@ -28,6 +28,8 @@ const reads: [string, boolean][] = [
   [`(axios.get)('/api/feed')`, false],
   [`/** @type {any} */ (fetch)('/api/feed')`, false],
   [`fetch /* spaced */ ('/api/feed')`, false],
+  [`axios.get /* one */ /** two */ ('/api/feed')`, false],
+  [`return /** @type {any} */ (fetch)('/api/feed')`, false],
   [`$.getJSON('/api/feed', render)`, false],
   [`$.ajax({ url: '/api/feed' })`, false],
   [`new XMLHttpRequest`, false],
@@ -64,6 +66,11 @@ describe('screenLongPolling', () => {
     expect(screenLongPolling(`ky('/api/feed')`, false, false)).toBe(CLIENT);
     expect(screenLongPolling(`on('request', handler)`, true, false)).toBe(0);
     expect(screenLongPolling(`x.on('request', handler)`, true, false)).toBe(SERVER);
+    // Other events are no registration; a template or an escape may still spell 'request'.
+    expect(screenLongPolling(`stream.on('data', onData); emitter.addListener("close", done)`, true, false)).toBe(0);
+    for (const event of ['"request"', '`request`', '`request${suffix}`', `'\\x72equest'`, `'re\\u0071uest'`]) {
+      expect(screenLongPolling(`server.on(${event}, onRequest)`, true, false), event).toBe(SERVER);
+    }
     expect(screenLongPolling(`$fetch('/api/feed')`, false, false)).toBe(CLIENT);
     expect(screenLongPolling(`router.refresh()`, false, false)).toBe(CLIENT);
   });
