@@ -1481,10 +1481,12 @@ export function screenLongPolling(text: string, wantServer: boolean, syntax: Syn
  * four plus what it may give; -1 when there is none. Whether it opens a call is left to the tree.
  */
 function nextCandidate(text: string, from: number, wanted: number, typeSyntax: boolean): number {
-  // This loop runs for every `(` of every file. It is kept small and free of rare branches, so
-  // that V8 optimizes it within the first files and never drops that code again. The functions
-  // it calls run far less often, so they stay in V8's slower tiers for most of a lint run: only a
-  // callee spelled like a name we look for, or an unusual shape before the `(`, leaves the loop.
+  // This loop runs for every `(` of every file, and V8 optimizes it within the first files. The
+  // functions it calls run so seldom that they stay in V8's slower tiers and out of the CPU
+  // caches: in a lint run each such call cost about 2 µs, measured, against tens of nanoseconds
+  // for a `(` settled here. So the loop settles the common shapes itself (`map.get(key)`, `})(`,
+  // a cast comment) and calls out only for a callee that may be one we look for, or an unusual
+  // shape before the `(`.
   for (let open = text.indexOf('(', from); open >= 0; open = text.indexOf('(', open + 1)) {
     let end = open;
     let c = end > 0 ? text.charCodeAt(end - 1) : 0;
