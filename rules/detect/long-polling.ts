@@ -1074,6 +1074,8 @@ for (const name of COUNTING_RECEIVER_ENDS) {
 
 /** Whether the receiver spelled by text[start, end) may be one receiverCounts() accepts. */
 function ownerMayCount(text: string, start: number, end: number): boolean {
+  // `this` ends like globalThis, but is no receiver receiverCounts() accepts (a test holds it).
+  if (end - start === 4 && text.startsWith('this', start)) return false;
   const key = endKey(end - start > 2 ? text.charCodeAt(end - 3) : 0, end - start > 1 ? text.charCodeAt(end - 2) : 0, text.charCodeAt(end - 1));
   if ((OWNER_ENDS[key >> 5]! & (1 << (key & 31))) !== 0) return true;
   // CLIENT_PART anywhere, in any case: `| 32` lowers ASCII letters and maps nothing else onto one.
@@ -1499,6 +1501,16 @@ function nextCandidate(text: string, from: number, wanted: number, typeSyntax: b
       c = end > 0 ? text.charCodeAt(end - 1) : 0;
       while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
     }
+    if (c === DOT && end > 1 && text.charCodeAt(end - 2) === QUESTION) {
+      // `callback?.(x)`: the name before the `?.` is the callee, as otherCall() reads it.
+      let e = end - 2;
+      let d = e > 0 ? text.charCodeAt(e - 1) : 0;
+      while (d === 32 || (d >= 9 && d <= 13)) d = --e > 0 ? text.charCodeAt(e - 1) : 0;
+      if (d < 128 && WORD_CHARS[d] === 1) {
+        end = e;
+        c = d;
+      }
+    }
     if (c === CLOSE_PAREN && !typeSyntax) {
       // Common in compiled code, so settled here rather than in otherBeforeParen().
       const inner = beforeClosingParens(text, end);
@@ -1519,8 +1531,8 @@ function nextCandidate(text: string, from: number, wanted: number, typeSyntax: b
       }
     } else if (
       c === CLOSE_PAREN ||
-      // x['get'](...); `x[i](` has no path
-      (c === CLOSE_BRACKET && !(end > 1 && isWordChar(text.charCodeAt(end - 2)))) ||
+      // x['get'](...); `x[i](`, `x[f()](` have no path
+      (c === CLOSE_BRACKET && (end < 2 || isQuoteOrSpace(text.charCodeAt(end - 2)))) ||
       c >= 128 ||
       // Only `*/ (` (of one more comment), `?.(` and, with type syntax, `!(` and `>(` can end a
       // callee this way.
@@ -1561,9 +1573,17 @@ function constructsXhr(text: string, syntax: Syntax): boolean {
  * plain shape is judged, by the receiver's name and the first character of the arguments.
  */
 function surelyNothing(text: string, open: number, start: number, entry: CalleeName, wanted: number): boolean {
+  let p = start - 1;
+  let before = p >= 0 ? text.charCodeAt(p) : 0;
+  if (before === HASH) return true; // #private
+  while (before === 32 || (before >= 9 && before <= 13)) before = --p >= 0 ? text.charCodeAt(p) : 0;
+  if (before !== DOT && before !== SLASH && before < 128) {
+    // A plain call, as nameBeforeParen() reads it: a class's `get(key) {`, `use (` in a comment.
+    return !(wanted & CLIENT && entry.readsAlone) && !(wanted & SERVER && entry.name === 'createServer');
+  }
   const o = start - 2;
   const oc = o >= 0 ? text.charCodeAt(o) : 0;
-  if (text.charCodeAt(start - 1) !== DOT || !(oc < 128 && WORD_CHARS[oc] === 1)) return false;
+  if (p !== start - 1 || before !== DOT || !(oc < 128 && WORD_CHARS[oc] === 1)) return false;
   if (wanted & SERVER && entry.roles & SERVER) {
     // As mayRegister(): a route verb or event name takes a literal first, and an event name
     // must be 'request' (`emitter.on('data', ...)` is the commoner).
@@ -1579,6 +1599,11 @@ function surelyNothing(text: string, open: number, start: number, entry: CalleeN
     if (!entry.readsOnClientOnly || ownerMayCount(text, wordStart(text, o + 1), o + 1)) return false;
   }
   return true;
+}
+
+/** Whether `c` is a quote of a plain string or may be space: what otherBeforeParen() reads before a `]`. */
+function isQuoteOrSpace(c: number): boolean {
+  return c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === 32 || (c >= 9 && c <= 13) || c >= 128;
 }
 
 /** A `(` after the callee name `entry`, spelled from `start`. */

@@ -29,6 +29,9 @@ const reads: [string, boolean][] = [
   [`/** @type {any} */ (fetch)('/api/feed')`, false],
   [`fetch /* spaced */ ('/api/feed')`, false],
   [`axios.get /* one */ /** two */ ('/api/feed')`, false],
+  [`fetch?.('/api/feed')`, false],
+  [`window.fetch ?.('/api/feed')`, false],
+  [`api.get?.('/api/feed')`, false],
   [`return /** @type {any} */ (fetch)('/api/feed')`, false],
   [`$.getJSON('/api/feed', render)`, false],
   [`$.ajax({ url: '/api/feed' })`, false],
@@ -237,6 +240,8 @@ describe('receiverCounts', () => {
     expect(reads).toBeGreaterThan(100);
     // and it does turn the others down
     expect(screenLongPolling(`const hit = this.#hooks.get(name) ?? Promise.all([a, b]);`, true, false)).toBe(0);
+    expect(screenLongPolling(`class Cache { get(key) { return this.get(key) ?? this.delete(key); } }`, true, false)).toBe(0);
+    expect(screenLongPolling(`done?.(error); handlers[name](event); table[f()](row); // to use (see below)`, true, false)).toBe(0);
   });
 
   it('counts the receivers requestApi() reads by name', () => {
