@@ -1501,16 +1501,6 @@ function nextCandidate(text: string, from: number, wanted: number, typeSyntax: b
       c = end > 0 ? text.charCodeAt(end - 1) : 0;
       while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
     }
-    if (c === DOT && end > 1 && text.charCodeAt(end - 2) === QUESTION) {
-      // `callback?.(x)`: the name before the `?.` is the callee, as otherCall() reads it.
-      let e = end - 2;
-      let d = e > 0 ? text.charCodeAt(e - 1) : 0;
-      while (d === 32 || (d >= 9 && d <= 13)) d = --e > 0 ? text.charCodeAt(e - 1) : 0;
-      if (d < 128 && WORD_CHARS[d] === 1) {
-        end = e;
-        c = d;
-      }
-    }
     if (c === CLOSE_PAREN && !typeSyntax) {
       // Common in compiled code, so settled here rather than in otherBeforeParen().
       const inner = beforeClosingParens(text, end);
