@@ -1557,10 +1557,12 @@ function constructsXhr(text: string, syntax: Syntax): boolean {
 }
 
 /**
- * Whether the `owner.name(` whose `(` is at `open` surely gives nothing of `wanted`, told in the
- * loop of nextCandidate() rather than by nameBeforeParen(), which runs too seldom to stay
- * compiled: most names we find are read from a map or a cache, or are `Promise.all`. Only that
- * plain shape is judged, by the receiver's name and the first character of the arguments.
+ * Whether the name `entry`, spelled from `start` before the `(` at `open`, surely gives nothing
+ * of `wanted`: told in the loop of nextCandidate() rather than by nameBeforeParen(), which runs
+ * too seldom to stay compiled. Most names we find are a class's own method, a read from a map or
+ * a cache, or `Promise.all`. The two usual shapes, `name(` and `owner.name(`, are judged here by
+ * the name, the receiver and the first character of the arguments; nameBeforeParen() takes any
+ * other shape, and every shape this lets through.
  */
 function surelyNothing(text: string, open: number, start: number, entry: CalleeName, wanted: number): boolean {
   let p = start - 1;
