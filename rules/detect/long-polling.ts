@@ -68,6 +68,10 @@ const PASS_THROUGH_CHAIN = new Set(['then', 'catch', 'finally', 'done', 'fail', 
 const RESPONSE_KEYS = new Set(['success', 'complete', 'done', 'onSuccess', 'onload', 'onloadend', 'onreadystatechange']);
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route', 'createServer', 'on', 'addListener']);
 const HANDLER_NAME_MAX = Math.max(...[...HANDLER_METHODS].map((name) => name.length));
+/** Registrations that name an event first, which must be 'request' (`server.on('request', h)`). */
+const EVENT_REGISTRATIONS: ReadonlySet<string> = new Set(['on', 'addListener']);
+/** Registrations that take any first argument, not only a literal path (`app.use(h)`, `createServer(h)`). */
+const ANY_FIRST_ARGUMENT: ReadonlySet<string> = new Set(['use', 'route', 'createServer']);
 const NONE: readonly LongPollFinding[] = Object.freeze([]);
 const NO_NODES: readonly Node[] = Object.freeze([]);
 const STORE_METHODS = new Set(['push', 'unshift', 'add', 'set', 'append', 'enqueue', 'put', 'splice']);
@@ -117,7 +121,7 @@ function handlerCandidates(call: TSESTree.CallExpression, name: string): readonl
   const args = call.arguments;
   if (name === 'createServer') return args;
   if (unwrap(call.callee).type !== 'MemberExpression') return NO_NODES;
-  if (name === 'on' || name === 'addListener') {
+  if (EVENT_REGISTRATIONS.has(name)) {
     return staticText(args[0]) === 'request' && args[1] ? [args[1]] : NO_NODES;
   }
   if (name === 'route') {
@@ -1009,8 +1013,8 @@ const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | u
         viaPlain,
         newViaPlain,
         readsOnClientOnly: viaPlain === 'no' && !(constructs && newViaPlain),
-        registersAnyArguments: name === 'use' || name === 'route' || name === 'createServer',
-        registersEvent: name === 'on' || name === 'addListener',
+        registersAnyArguments: ANY_FIRST_ARGUMENT.has(name),
+        registersEvent: EVENT_REGISTRATIONS.has(name),
       });
     }
   };
@@ -1307,7 +1311,7 @@ function mayRegister(text: string, open: number, name: string): boolean {
   if (name === 'createServer' || name === 'route') return at(text, forward(text, open + 1)) !== CLOSE_PAREN;
   let i = open + 1;
   let c = at(text, i);
-  if (name !== 'use' && (isWordChar(c) || c === OPEN_BRACE || c === OPEN_BRACKET || c === CLOSE_PAREN)) return false; // no literal first
+  if (!ANY_FIRST_ARGUMENT.has(name) && (isWordChar(c) || c === OPEN_BRACE || c === OPEN_BRACKET || c === CLOSE_PAREN)) return false; // no literal first
   i = forward(text, i);
   let groups = 0;
   while (at(text, i) === OPEN_PAREN) {
@@ -1318,7 +1322,7 @@ function mayRegister(text: string, open: number, name: string): boolean {
   if (name === 'use') return c !== CLOSE_PAREN;
   if (c === LESS) return true; // <T>'/path'
   if (c !== SINGLE_QUOTE && c !== DOUBLE_QUOTE && c !== BACKTICK) return false;
-  if (name === 'on' || name === 'addListener') return mayNameRequestEvent(text, i);
+  if (EVENT_REGISTRATIONS.has(name)) return mayNameRequestEvent(text, i);
   const end = literalEnd(text, i);
   if (end < 0) return true;
   i = forward(text, end);
@@ -1496,10 +1500,9 @@ function nextCandidate(text: string, from: number, wanted: number, typeSyntax: b
     if (c === SLASH && end > 1 && text.charCodeAt(end - 2) === STAR) {
       // `/** @type {T} */ (x)`, common in checked JavaScript: read on before the comment, as
       // otherBeforeParen() does.
-      end = text.lastIndexOf('/*', end - 3);
+      end = beforeBlockComment(text, end);
       if (end < 0) continue;
       c = end > 0 ? text.charCodeAt(end - 1) : 0;
-      while (c === 32 || (c >= 9 && c <= 13)) c = --end > 0 ? text.charCodeAt(end - 1) : 0;
     }
     if (c === CLOSE_PAREN && !typeSyntax) {
       // Common in compiled code, so settled here rather than in otherBeforeParen().
@@ -1643,15 +1646,26 @@ function beforeClosingParens(text: string, end: number): number {
   return end;
 }
 
+/**
+ * Where the text before the block comment that closes just before `end` stops, past ASCII
+ * spaces; -1 when no comment opens before it.
+ */
+function beforeBlockComment(text: string, end: number): number {
+  let start = text.lastIndexOf('/*', end - 3);
+  if (start < 0) return -1;
+  let c = start > 0 ? text.charCodeAt(start - 1) : 0;
+  while (c === 32 || (c >= 9 && c <= 13)) c = --start > 0 ? text.charCodeAt(start - 1) : 0;
+  return start;
+}
+
 /** A `(` after a comment, `)`, `?.`, a cast or type arguments, `]`, or non-ASCII whitespace. */
 function otherBeforeParen(text: string, open: number, end: number, wanted: number, typeSyntax: boolean): number {
   let c = text.charCodeAt(end - 1) | 0;
   // `/** @type {T} */ (x)`: past block comments
   while (c === SLASH && text.charCodeAt(end - 2) === STAR) {
-    end = text.lastIndexOf('/*', end - 3);
+    end = beforeBlockComment(text, end);
     if (end < 0) return 0;
     c = text.charCodeAt(end - 1) | 0;
-    while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(--end - 1) | 0;
   }
   if (c === CLOSE_PAREN && !typeSyntax) {
     end = beforeClosingParens(text, end);
