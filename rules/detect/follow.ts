@@ -8,6 +8,7 @@ import {
   describeRequest,
   requestApi,
   requestOf,
+  URL_GAP,
   type Library,
   type NodeReader,
   type RequestKind,
@@ -650,6 +651,18 @@ export function tsReader(ts: typeof TS): NodeReader<TS.Node> {
         return ts.isNoSubstitutionTemplateLiteral(template) ? template.text : template.head.text;
       }
       return undefined;
+    },
+    urlText(node) {
+      const pieces = (expression: TS.Node, depth: number): string | undefined => {
+        const n = tsUnwrap(ts, expression);
+        if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
+        if (ts.isTemplateExpression(n)) return n.head.text + n.templateSpans.map((span) => URL_GAP + span.literal.text).join('');
+        if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.PlusToken || depth > 8) return undefined;
+        const left = pieces(n.left, depth + 1);
+        const right = pieces(n.right, depth + 1);
+        return left === undefined && right === undefined ? undefined : (left ?? URL_GAP) + (right ?? URL_GAP);
+      };
+      return pieces(node, 0);
     },
     name(node) {
       const n = tsUnwrap(ts, node);

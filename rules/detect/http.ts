@@ -9,6 +9,9 @@ import { findVariable, unwrap } from './values.js';
 
 export type RequestKind = 'read' | 'write' | 'beacon';
 
+/** Stands for a computed piece of a URL (`base + '/poll'`, `${base}/poll`) in RequestShape.url. */
+export const URL_GAP = '\u0000';
+
 /** What the source says about one call, independent of the AST it came from. */
 export interface RequestShape {
   /** The callee as names: ['fetch'], ['axios', 'get'], ['$', 'ajax'], ['this', 'http', 'get']. */
@@ -25,7 +28,7 @@ export interface RequestShape {
   hasBody?: boolean;
   /** The body is a GraphQL document: a query reads, a mutation writes. */
   graphql?: 'query' | 'mutation';
-  /** The URL's literal text (or literal prefix), when written out. */
+  /** The URL's written pieces, URL_GAP for each computed one; absent when no piece is written. */
   url?: string;
 }
 
@@ -112,6 +115,15 @@ const FETCH_API: Readonly<RequestApi> = Object.freeze({
   bodyKeys: ['body'],
 });
 
+const AJAX_API: Readonly<RequestApi> = Object.freeze({
+  library: 'jquery',
+  defaultMethod: 'GET',
+  urlArg: 0,
+  optionArgs: [0, 1],
+  methodKeys: ['type', 'method'],
+  bodyKeys: ['data'],
+});
+
 function withoutGlobalPrefix(path: readonly string[]): readonly string[] {
   let start = 0;
   while (start < path.length - 1 && GLOBAL_OBJECTS.has(path[start]!)) start++;
@@ -148,10 +160,10 @@ export function requestApi(calleePath: readonly string[], isNew: boolean): Reque
   if (owner === 'navigator' && last === 'sendBeacon') {
     return { library: 'beacon', urlArg: 0, optionArgs: [], methodKeys: [], bodyKeys: [] };
   }
+  // `ajax` on any receiver is jQuery's (`Backbone.ajax`, `me.ajax = jQuery.ajax`), options and all.
+  if (last === 'ajax') return AJAX_API;
   if (owner === '$' || owner === 'jQuery') {
     switch (last) {
-      case 'ajax':
-        return { library: 'jquery', defaultMethod: 'GET', urlArg: 0, optionArgs: [0, 1], methodKeys: ['type', 'method'], bodyKeys: ['data'] };
       case 'get':
       case 'getJSON':
       case 'getScript':
@@ -199,6 +211,9 @@ const WRITE_METHODS = new Set(['PUT', 'PATCH', 'DELETE']);
 const NO_BODY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // POSTs to these endpoints keep a session alive; they do not fetch news.
 const AUTH_URL = /token|auth|login|logout|signin|signout|session|\/refresh\b/i;
+// A POST to a polling endpoint asks for news whatever it sends along (the channels it follows,
+// the last id it saw): the endpoint is the URL's last segment, or ends where the URL is computed.
+const POLL_URL = new RegExp(`(?:^|[/${URL_GAP}])(?:long-?)?poll(?:ing)?(?=$|[?#${URL_GAP}])`, 'i');
 
 /**
  * Read, write or beacon for a described call; null when it is not an HTTP request.
@@ -218,6 +233,7 @@ export function classifyRequest(shape: RequestShape): RequestKind | null {
   if (method && NO_BODY_METHODS.has(method)) return 'read';
   if (method && WRITE_METHODS.has(method)) return 'write';
   if (shape.graphql) return shape.graphql === 'query' ? 'read' : 'write';
+  if (method === 'POST' && shape.url !== undefined && POLL_URL.test(shape.url)) return 'read';
   if (shape.hasBody) return 'write';
   if (method === 'POST' && shape.url !== undefined && AUTH_URL.test(shape.url)) return 'write';
   return 'read';
@@ -237,6 +253,8 @@ export interface NodeReader<N> {
   isEmptyObject(node: N): boolean;
   /** Literal text, or the literal head of a template / tagged template. */
   text(node: N): string | undefined;
+  /** A URL's written pieces (strings, template parts, operands of `+`), URL_GAP for the others. */
+  urlText(node: N): string | undefined;
   /** Name of an identifier. */
   name(node: N): string | undefined;
   /** Callee path and arguments of a call. */
@@ -333,7 +351,7 @@ export function describeRequest<N>(
     api.library === 'graphql' && options !== undefined
       ? graphqlOperation(options, reader)
       : graphqlOperation(body, reader);
-  const url = urlNode === undefined ? undefined : reader.text(urlNode);
+  const url = urlNode === undefined ? undefined : reader.urlText(urlNode);
   const shape: RequestShape = { calleePath, isNew };
   if (method !== undefined) shape.method = method;
   else if (dynamicMethod) shape.dynamicMethod = true;
@@ -395,6 +413,16 @@ function templateHead(node: TSESTree.TemplateLiteral): string | undefined {
   return node.quasis[0]?.value.cooked ?? undefined;
 }
 
+function urlPieces(node: Node, depth: number): string | undefined {
+  const n = unwrap(node);
+  if (n.type === 'Literal') return typeof n.value === 'string' ? n.value : undefined;
+  if (n.type === 'TemplateLiteral') return n.quasis.map((q) => q.value.cooked ?? '').join(URL_GAP);
+  if (n.type !== 'BinaryExpression' || n.operator !== '+' || depth > 8) return undefined;
+  const left = urlPieces(n.left, depth + 1);
+  const right = urlPieces(n.right, depth + 1);
+  return left === undefined && right === undefined ? undefined : (left ?? URL_GAP) + (right ?? URL_GAP);
+}
+
 export const estreeReader: NodeReader<Node> = {
   kind(node) {
     const n = unwrap(node);
@@ -445,6 +473,9 @@ export const estreeReader: NodeReader<Node> = {
     if (n.type === 'TemplateLiteral') return templateHead(n);
     if (n.type === 'TaggedTemplateExpression') return templateHead(n.quasi);
     return undefined;
+  },
+  urlText(node) {
+    return urlPieces(node, 0);
   },
   name(node) {
     const n = unwrap(node);
@@ -545,7 +576,7 @@ export function requestOf(node: Node, sourceCode: SourceCode): RequestSite | nul
     if (usage.hasBody) shape.hasBody = true;
     if (usage.url) {
       urlNode = usage.url;
-      const text = estreeReader.text(usage.url);
+      const text = estreeReader.urlText(usage.url);
       if (text !== undefined) shape.url = text;
     }
   } else if (api.library === 'superagent' && chainedSend(node)) {

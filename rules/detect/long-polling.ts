@@ -2,6 +2,8 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { Rule, Scope, SourceCode } from 'eslint';
 import { createFollower, functionName, type Follower, type NetworkSummary } from './follow.js';
 import { calleeName, CLIENT_PART, classifyRequest, COUNTING_RECEIVER_ENDS, receiverCounts, requestApi, requestOf } from './http.js';
+import { awaitedDelay } from './delays.js';
+import { parameterAt } from './handed.js';
 import { isFailurePath } from './polling.js';
 import { constantInit, findVariable, isFunction, staticNumber, unwrap, type FunctionNode } from './values.js';
 import { memberName, walk } from './websocket.js';
@@ -58,7 +60,6 @@ export interface LongPollDetector {
 
 const TS_WRAPPERS = new Set<string>(['TSNonNullExpression', 'TSAsExpression', 'TSTypeAssertion', 'TSSatisfiesExpression']);
 const RETRY_NAME = /retr(?:y|ies)|backoff|attempt/i;
-const DELAY_CALL = /^(?:sleep|delay|wait|pause|timeout|snooze|backoff|setTimeout|setTimeoutPromise|sleepMs|waitMs|delayMs)$/i;
 // Re-running from these is still "at once". Any timer (setTimeout, sleep, even 0 ms) makes it a
 // timed repeat, which no-short-polling reports: each shape belongs to exactly one rule.
 const IMMEDIATE_SCHEDULERS = new Set(['queueMicrotask', 'setImmediate', 'nextTick']);
@@ -152,40 +153,18 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
   const reported = new WeakSet<Node>();
   let escapes: boolean | undefined;
   const seenLoops = new WeakSet<Node>();
+  // Set while calledBack() looks into the function a callback is handed to.
+  let handing = false;
 
   const scopeOf = (node: Node): Scope.Scope => sourceCode.getScope(node as never);
   const thirdPartyOnly = (s: NetworkSummary): boolean => s.reads > 0 && s.firstPartyReads === 0;
-
-  /** An awaited pause: `sleep(1000)`, `delay(ms)`, `new Promise((r) => setTimeout(r, ms))`. */
-  function isDelay(expression: Node): boolean {
-    const n = unwrap(expression);
-    if (n.type === 'CallExpression') {
-      const name = calleeName(n.callee);
-      if (!name || !DELAY_CALL.test(name)) return false;
-      // timeout(fetch(url), 5000) races a request against a timer: not a pause.
-      const first = n.arguments[0] && unwrap(n.arguments[0]);
-      return !(first && (first.type === 'CallExpression' || first.type === 'AwaitExpression' || first.type === 'NewExpression'));
-    }
-    if (n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Promise') {
-      const executor = n.arguments[0];
-      if (!isFunction(executor)) return false;
-      let found = false;
-      walk(executor.body, sourceCode, (node) => {
-        if (found) return false;
-        if (node.type === 'CallExpression' && calleeName(node.callee) === 'setTimeout') found = true;
-        return undefined;
-      });
-      return found;
-    }
-    return false;
-  }
 
   /** Awaited delays in `root` outside nested functions and failure paths. */
   function hasDelay(root: Node): boolean {
     let found = false;
     walk(root, sourceCode, (node) => {
       if (found || (isFunction(node) && node !== root)) return false;
-      if (node.type === 'AwaitExpression' && isDelay(node.argument) && !isFailurePath(node, root)) found = true;
+      if (node.type === 'AwaitExpression' && awaitedDelay(node.argument, sourceCode) !== undefined && !isFailurePath(node, root)) found = true;
       return undefined;
     });
     return found;
@@ -261,7 +240,7 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
       if (IMMEDIATE_SCHEDULERS.has(name)) return IMMEDIATE;
       // $.get(url, callback), $.getJSON(url, callback), http.get(url, callback)
       if (REQUEST_NAME_SET.has(name) && requestOf(parent, sourceCode)?.kind === 'read') return responseTo(parent);
-      return STOP;
+      return calledBack(callee, index);
     }
     if (parent.type === 'Property' && parent.value === value && parent.parent.type === 'ObjectExpression') {
       const key = parent.key.type === 'Identifier' && !parent.computed ? parent.key.name : staticText(parent.key);
@@ -278,6 +257,28 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
       if (key && RESPONSE_KEYS.has(key) && target.type === 'Identifier') return responseTo(target);
     }
     return STOP;
+  }
+
+  /**
+   * Handed to a same-file function that calls it back right after a response
+   * (`longPoll(start)`, where `longPoll(done)` runs `done()` once its request answers). One
+   * function deep: what that function is handed in turn is not followed.
+   */
+  function calledBack(callee: Node, index: number): Role {
+    if (handing || index < 0) return STOP;
+    const target = follower.resolveFunction(callee);
+    const param = target && parameterAt(sourceCode, target, index);
+    if (!param) return STOP;
+    handing = true;
+    try {
+      for (const reference of param.variable.references) {
+        const result = reference.isRead() ? reRequests(param.fn, reference.identifier as unknown as Node) : null;
+        if (result) return { kind: 'response', thirdParty: result.thirdParty };
+      }
+      return STOP;
+    } finally {
+      handing = false;
+    }
   }
 
   /** A call that passes a counter on (`load(url, retries - 1)`) is a bounded retry. */
@@ -409,9 +410,11 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
     // Without a response callback on the way, only an awaited request can come before the call.
     if (!sawResponse && !fn.async) return null;
     if (isFailurePath(point, fn)) return null;
+    // What the function learns while it runs: its locals and the parameters of its callbacks
+    // (the response), not its own parameters (a flag or a counter a caller passes in).
     const declaredInside = (variable: Scope.Variable): boolean => {
       const def = variable.defs[0];
-      return def !== undefined && def.type !== 'Parameter' && within(def.name as unknown as Node, fn);
+      return def !== undefined && !(def.type === 'Parameter' && (def.node as unknown) === fn) && within(def.name as unknown as Node, fn);
     };
     if (guards(point, fn).some((test) => isDataTest(test, declaredInside))) return null;
     if (exitsOnData(before, declaredInside)) return null;
@@ -633,7 +636,7 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
           break;
         }
         case 'AwaitExpression':
-          if (isDelay(node.argument) && !isFailurePath(node, loop.body)) ok = false;
+          if (awaitedDelay(node.argument, sourceCode) !== undefined && !isFailurePath(node, loop.body)) ok = false;
           break;
         default:
           break;

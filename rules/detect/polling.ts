@@ -2,9 +2,11 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { AST, Rule, Scope, SourceCode } from 'eslint';
 import { calleeName, calleePath } from './http.js';
 import { createFollower, functionName, type Follower, type NetworkSummary } from './follow.js';
+import { awaitedDelay } from './delays.js';
+import { parameterOf, selfHandingCallers } from './handed.js';
 import { findVariable, isFunction, objectProperty, parameterDefault, staticNumber, unwrap, urlHost, type FunctionNode } from './values.js';
 import { walk } from './websocket.js';
-import { isWordChar, mayName, wordEnd, wordStart } from './words.js';
+import { isWordChar, mayEscape, mayName, wordEnd, wordStart } from './words.js';
 
 // Finds short-polling sites: code that repeats an HTTP read on a timer. It only *finds*; the
 // rule decides how to word a report, and a scanner can reuse the same visitors.
@@ -90,7 +92,6 @@ const REFRESH_WORD = 'Refresh';
 const REFRESH_HOOK = new RegExp(`^use(?:[A-Z]\\w*)?(?:${REFETCH_WORD}|${REFRESH_WORD})(?:er)?$`);
 const HOOK_CALLBACK_KEYS = ['callback', 'fn', 'fetcher', 'queryFn', 'task', 'poll', 'request', 'handler', 'onPoll', 'action'];
 const HOOK_INTERVAL_KEYS = ['interval', 'intervalMs', 'delay', 'ms', 'every', 'pollInterval', 'pollingInterval', 'refreshInterval', 'period'];
-const DELAY_CALL = /^(?:sleep|delay|wait|pause|timeout|setTimeout|snooze|waitFor|waitForTimeout|sleepMs|waitMs|delayMs|setTimeoutPromise|setTimeoutAsync)$/i;
 // Timers named for keeping a session or connection alive repeat a write, not a read of news.
 const KEEPALIVE_NAME = /heartbeat|keep-?alive|(?:refresh|renew|rotate)\w*(?:token|session|auth|jwt)|(?:token|session|auth|jwt)\w*(?:refresh|renew)/i;
 const TEST_DOUBLE = /^(?:vi|jest)\.fn$|^sinon\.(?:stub|spy|fake)$/;
@@ -798,6 +799,9 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   const sourceCode = context.sourceCode;
   const pending: PollingSite[] = [];
   const rescheduled = new Set<FunctionNode>();
+  let escapes: boolean | undefined;
+  /** Whether the file holds an escape that may spell a name: most do not, and then no callback does. */
+  const fileEscapes = (): boolean => (escapes ??= mayEscape(sourceCode.text));
   const fallbackHandlers = new Set<FunctionNode>();
   let lazyFollower = given;
   const follow = (): Follower => (lazyFollower ??= createFollower(context));
@@ -926,7 +930,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     if (!name) return [];
     // Only an identifier or `this` member spelled `name` can re-enter: none in the text, none in
     // the tree (unless escapes spell it differently).
-    if (!mayName(bodyText!, name)) return [];
+    if (!mayName(bodyText!, name, fileEscapes())) return [];
     const found: Node[] = [];
     scan(n.body, (node) => {
       if (node.type === 'Identifier' && node.name === name) {
@@ -983,50 +987,54 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
       pending.push({ node: call, kind: 'timeout-loop', intervalMs: ms, label: 'setTimeout' });
       return;
     }
+    handedBack(call, n, ms);
+  }
+
+  /**
+   * The callback calls back a parameter of an enclosing function, and some function hands itself
+   * over at that parameter (`longPoller(poll)` inside `poll`, whose response handler runs
+   * `setTimeout(() => poll(), ms)`): that function reschedules itself through the other.
+   */
+  function handedBack(call: TSESTree.CallExpression, n: Node, ms: number | undefined): void {
+    const names = new Set<string>();
+    let functions = 0;
+    for (let p: Node | undefined = call.parent; p && functions < 6; p = p.parent) {
+      if (!isFunction(p)) continue;
+      functions++;
+      for (const param of p.params) {
+        const id = param.type === 'AssignmentPattern' ? param.left : param;
+        if (id.type === 'Identifier') names.add(id.name);
+      }
+    }
+    if (names.size === 0) return;
+    const called: TSESTree.Identifier[] = [];
+    if (n.type === 'Identifier') {
+      if (names.has(n.name)) called.push(n);
+    } else if (isFunction(n)) {
+      scan(n.body, (node) => {
+        if (node.type === 'CallExpression') {
+          const callee = unwrap(node.callee);
+          if (callee.type === 'Identifier' && names.has(callee.name)) called.push(callee);
+        }
+        return true;
+      });
+    }
+    for (const id of called) {
+      const param = parameterOf(sourceCode, id);
+      if (!param || !(param.fn.range[0] <= call.range[0] && call.range[1] <= param.fn.range[1])) continue;
+      for (const caller of selfHandingCallers(sourceCode, param, (e) => follow().resolveFunction(e))) {
+        if (rescheduled.has(caller)) return;
+        if (isFailurePath(call, param.fn) || retriesOnly(call, param.fn, n, n === id ? [n] : [id])) return;
+        if ([caller, param.fn].some((fn) => KEEPALIVE_NAME.test(functionName(fn) ?? '')) || isKeepalive(n)) return;
+        if (!pollsNetwork(follow().summarize(caller))) continue;
+        rescheduled.add(caller);
+        pending.push({ node: call, kind: 'timeout-loop', intervalMs: ms, label: 'setTimeout' });
+        return;
+      }
+    }
   }
 
   // --- loops that await a request and a delay ----------------------------------------------
-
-  function delayAwaited(expression: Node): { ms: number | undefined } | undefined {
-    const n = unwrap(expression);
-    if (n.type === 'CallExpression') {
-      const name = calleeName(n.callee);
-      if (name && DELAY_CALL.test(name)) {
-        const first = argument(n, 0);
-        if (first && isFunction(unwrap(first))) return undefined;
-        return { ms: first ? staticNumber(first, scopeOf(first)) : undefined };
-      }
-      if (name === 'all' || name === 'allSettled') {
-        const list = argument(n, 0);
-        if (list?.type === 'ArrayExpression') {
-          for (const element of list.elements) {
-            if (element && element.type !== 'SpreadElement') {
-              const inner = delayAwaited(element);
-              if (inner) return inner;
-            }
-          }
-        }
-      }
-      return undefined;
-    }
-    if (n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Promise') {
-      // new Promise((resolve) => setTimeout(resolve, ms))
-      const executor = argument(n, 0);
-      if (!executor || !isFunction(executor)) return undefined;
-      let result: { ms: number | undefined } | undefined;
-      scan(executor.body, (node) => {
-        if (result) return false;
-        if (node.type === 'CallExpression' && calleeName(node.callee) === 'setTimeout') {
-          const delay = argument(node, 1);
-          result = { ms: delay ? staticNumber(delay, scopeOf(delay)) : 0 };
-          return false;
-        }
-        return true;
-      }, 60);
-      return result;
-    }
-    return undefined;
-  }
 
   function isBoundedTest(test: Node, depth = 0): boolean {
     if (depth > 4) return false;
@@ -1051,7 +1059,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
       if (delay) return false;
       if (isFunction(node)) return false;
       if (node.type === 'AwaitExpression') {
-        const found = delayAwaited(node.argument);
+        const found = awaitedDelay(node.argument, sourceCode);
         if (found && !isFailurePath(node, loop)) delay = found;
         return !found;
       }

@@ -125,6 +125,9 @@ jsTester.run('no-long-polling', rule, {
        if (!page.next) return;
        await loadPages(page.next);
      }`,
+    // the data arrives as a callback's parameter
+    `function pages(url) { fetch(url).then((r) => r.json()).then((p) => { show(p.items); if (!p.next) return; pages(p.next); }); }`,
+    `function pages(url) { $.getJSON(url, function (p) { if (p.next) pages(p.next); }); }`,
     `async function all() {
        let url = '/api/items';
        const items = [];
