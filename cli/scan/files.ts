@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync, type Dirent, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { MARKUP_FILE } from './embedded.js';
 import type { Skipped } from './report.js';
 
-// Which files a scan reads. Dependency and build folders are never entered; .gitignore files are
-// honoured at every level; symlinks are followed but a folder is never entered twice.
+// Which files a scan reads: scripts, and pages and components whose inline scripts it lints.
+// Dependency and build folders are never entered; .gitignore files are honoured at every level;
+// symlinks are followed but a folder is never entered twice.
 
 export const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const SKIP_DIRS = new Map([
@@ -123,7 +125,7 @@ export function discover(paths: readonly string[], base: string, maxBytes: numbe
         } else {
           walk(path, active, inside);
         }
-      } else if (isFile && SOURCE_FILE.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) {
+      } else if (isFile && (SOURCE_FILE.test(entry.name) || MARKUP_FILE.test(entry.name)) && !/\.d\.[cm]?ts$/.test(entry.name)) {
         if (ignoredBy(active, path, false)) skipped.push({ file: displayName(base, path), reason: 'ignored', detail: '.gitignore' });
         else addFile(path, statSync(path).size);
       }

@@ -75,6 +75,7 @@ const LANGUAGES: Record<string, string> = {
   astro: 'astro',
   html: 'html',
   htm: 'html',
+  ejs: 'ejs',
 };
 
 export function languageOf(file: string): string {

@@ -4,12 +4,14 @@ import type { Linter } from 'eslint';
 import { recommend, decide } from '../../knowledge/engine.js';
 import { PACKAGE_VERSION } from '../../knowledge/package-info.js';
 import type { Requirements } from '../../knowledge/schema.js';
+import { blockSource, markupKind, scriptBlocks } from './embedded.js';
 import { classifyContent, discover, shardOf, type SourceFile } from './files.js';
 import { sortReport, type Finding, type InventoryItem, type ScanReport } from './report.js';
 
 // The scan: the plugin's own rules and the inventory rule, run in-process by ESLint's Linter
-// over every source file. Nothing from the scanned project is loaded or executed: no ESLint
-// config, no plugins, no code; tsconfig.json files are read for types only.
+// over every source file and every inline script of a page or component. Nothing from the
+// scanned project is loaded or executed: no ESLint config, no plugins, no code; tsconfig.json
+// files are read for types only.
 
 export interface ScanOptions {
   paths: string[];
@@ -28,6 +30,7 @@ const REALTIME_HINT =
   /setInterval|setTimeout|interval|timer|[Pp]oll|fetch|axios|ajax|XMLHttpRequest|\$\.get|HttpClient|\bky\b|\bgot\b|superagent|request|WebSocket|EventSource|event-stream|socket\.io|\bio\b|RTCPeerConnection|WebTransport|streamSSE|Sse|createSession|websocket|\.ws\(|createServer|\b(?:res|reply|ctx)\b/;
 
 const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
+const COMPONENT_FILE = /\.(?:vue|svelte)$/;
 
 interface Engines {
   linter: Linter;
@@ -105,7 +108,8 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     report.recommendation = { transport: recommended.transport, name: recommended.name, reasons: recommended.reasons, checklist };
   }
   const root = commonRoot(files, options.base);
-  const engines = await loadEngines(options, root, files.some((f) => TS_FILE.test(f.path)));
+  // A component's script may be TypeScript: which ones are is known only once they are read.
+  const engines = await loadEngines(options, root, files.some((f) => TS_FILE.test(f.path) || COMPONENT_FILE.test(f.path)));
   const tsconfigDirs = options.types ? found.tsconfigDirs : [];
 
   files.forEach((file, index) => {
@@ -114,6 +118,51 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   });
   options.onProgress?.(files.length, files.length);
   return sortReport(report);
+}
+
+/** One text for the linter: a whole source file, or one inline script of a page or component. */
+interface Unit {
+  text: string;
+  /** Picks the parser. A script block is named as a file below its page, as ESLint processors name them. */
+  filename: string;
+  parse: 'js' | 'cjs' | 'ts' | 'typed';
+}
+
+function unitsOf(file: SourceFile, text: string, tsconfigDirs: readonly string[]): Unit[] {
+  const kind = markupKind(file.path);
+  if (kind) {
+    // Blocks are linted one by one, as a browser runs them: each may declare the same names. So
+    // the words that let a file be skipped let a block be skipped too (analytics snippets...).
+    const blocks = scriptBlocks(text, kind).filter((block) => REALTIME_HINT.test(text.slice(block.start, block.end)));
+    return blocks.map((block, n) => ({
+      text: blockSource(text, block, kind),
+      filename: `${file.path}/${n + 1}.${block.language}`,
+      // Typed linting needs a file TypeScript can read; a block is linted from its syntax alone.
+      parse: block.language === 'js' ? 'js' : 'ts',
+    }));
+  }
+  const isTs = TS_FILE.test(file.path);
+  const parse: Unit['parse'] = isTs ? (governedBy(tsconfigDirs, file.path) ? 'typed' : 'ts') : /\.cjs$/.test(file.path) ? 'cjs' : 'js';
+  return [{ text, filename: file.path, parse }];
+}
+
+function lint({ linter, configs }: Engines, { text, filename, parse }: Unit): { messages: Linter.LintMessage[]; typed: boolean } {
+  if (parse === 'typed') {
+    const messages = linter.verify(text, configs.typed, { filename });
+    // A file its tsconfig does not include is still scanned, without types.
+    if (messages.some((m) => m.fatal && /project service|tsconfig/i.test(m.message))) {
+      return { messages: linter.verify(text, configs.ts, { filename }), typed: false };
+    }
+    return { messages, typed: true };
+  }
+  if (parse === 'ts') return { messages: linter.verify(text, configs.ts, { filename }), typed: false };
+  const messages = linter.verify(text, parse === 'cjs' ? configs.cjs : configs.js, { filename });
+  // Scripts that are not valid modules (sloppy mode, CommonJS in .js) parse as commonjs.
+  if (parse === 'js' && messages.some((m) => m.fatal)) {
+    const script = linter.verify(text, configs.cjs, { filename });
+    if (!script.some((m) => m.fatal)) return { messages: script, typed: false };
+  }
+  return { messages, typed: false };
 }
 
 function scanFile(file: SourceFile, engines: Engines, tsconfigDirs: readonly string[], report: ScanReport, recommended: string) {
@@ -132,57 +181,45 @@ function scanFile(file: SourceFile, engines: Engines, tsconfigDirs: readonly str
     return;
   }
   if (!REALTIME_HINT.test(text)) return;
+  const units = unitsOf(file, text, tsconfigDirs);
+  if (units.length === 0) return; // a page with no script that runs
   report.files.withRealtimeCode++;
 
-  const isTs = TS_FILE.test(file.path);
-  const typed = isTs && governedBy(tsconfigDirs, file.path);
-  const { linter, configs } = engines;
-  let messages: Linter.LintMessage[];
-  try {
-    if (isTs) {
-      messages = linter.verify(text, typed ? configs.typed : configs.ts, { filename: file.path });
-      // A file its tsconfig does not include is still scanned, without types.
-      if (typed && messages.some((m) => m.fatal && /project service|tsconfig/i.test(m.message))) {
-        messages = linter.verify(text, configs.ts, { filename: file.path });
-      } else if (typed) {
-        report.files.typed++;
-      }
-    } else {
-      messages = linter.verify(text, /\.cjs$/.test(file.path) ? configs.cjs : configs.js, { filename: file.path });
-      // Scripts that are not valid modules (sloppy mode, CommonJS in .js) parse as commonjs.
-      if (messages.some((m) => m.fatal)) {
-        const script = linter.verify(text, configs.cjs, { filename: file.path });
-        if (!script.some((m) => m.fatal)) messages = script;
-      }
-    }
-  } catch (error) {
-    const message = (error as Error).message.split('\n')[0]!;
-    report.parseErrors.push({ file: file.name, line: 1, column: 1, message: `internal error while scanning: ${message}` });
-    return;
-  }
   const lines = text.split(/\r?\n/);
-  for (const m of messages) {
-    if (m.fatal) {
-      report.parseErrors.push({ file: file.name, line: m.line ?? 1, column: m.column ?? 1, message: m.message });
-    } else if (m.ruleId === 'pick-transport-scan/inventory') {
-      const { kind, label } = JSON.parse(m.message) as Pick<InventoryItem, 'kind' | 'label'>;
-      report.inventory.push({ kind, label, file: file.name, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn });
-    } else if (m.ruleId && engines.rules.has(m.ruleId)) {
-      const rule = engines.rules.get(m.ruleId)!;
-      const finding: Finding = {
-        ruleId: m.ruleId,
-        severity: m.severity === 2 ? 'error' : 'warning',
-        message: m.message,
-        helpUri: rule.helpUri,
-        excerpt: excerptOf(lines, m.line, m.endLine),
-        contradicts: report.requirementsGiven && rule.detects !== undefined && rule.detects !== recommended,
-        file: file.name,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine,
-        endColumn: m.endColumn,
-      };
-      report.findings.push(finding);
+  for (const unit of units) {
+    let messages: Linter.LintMessage[];
+    try {
+      const result = lint(engines, unit);
+      messages = result.messages;
+      if (result.typed) report.files.typed++;
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0]!;
+      report.parseErrors.push({ file: file.name, line: 1, column: 1, message: `internal error while scanning: ${message}` });
+      continue;
+    }
+    for (const m of messages) {
+      if (m.fatal) {
+        report.parseErrors.push({ file: file.name, line: m.line ?? 1, column: m.column ?? 1, message: m.message });
+      } else if (m.ruleId === 'pick-transport-scan/inventory') {
+        const { kind, label } = JSON.parse(m.message) as Pick<InventoryItem, 'kind' | 'label'>;
+        report.inventory.push({ kind, label, file: file.name, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn });
+      } else if (m.ruleId && engines.rules.has(m.ruleId)) {
+        const rule = engines.rules.get(m.ruleId)!;
+        const finding: Finding = {
+          ruleId: m.ruleId,
+          severity: m.severity === 2 ? 'error' : 'warning',
+          message: m.message,
+          helpUri: rule.helpUri,
+          excerpt: excerptOf(lines, m.line, m.endLine),
+          contradicts: report.requirementsGiven && rule.detects !== undefined && rule.detects !== recommended,
+          file: file.name,
+          line: m.line,
+          column: m.column,
+          endLine: m.endLine,
+          endColumn: m.endColumn,
+        };
+        report.findings.push(finding);
+      }
     }
   }
 }

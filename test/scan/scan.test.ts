@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 
 // `pick-transport scan` as a user runs it, on a repository with a client and a server in mixed
-// JS/TS/JSX/TSX, two tsconfig.json files, a syntax error, a symlink loop, minified bundles and a
-// .gitignore'd folder.
+// JS/TS/JSX/TSX, inline scripts in an HTML page, an EJS view and Vue and Svelte components, two
+// tsconfig.json files, a syntax error, a symlink loop, minified bundles and a .gitignore'd folder.
 
 let repo = '';
 let out = '';
@@ -68,12 +68,17 @@ describe('scan inventory and findings', () => {
     const report = json();
     const findings = report.findings.map((f: { ruleId: string; file: string; line: number }) => `${f.ruleId.replace('pick-transport/', '')} ${f.file}:${f.line}`);
     expect(findings).toEqual([
+      'no-receive-only-websocket client/public/board.html:9',
+      'websocket-needs-reconnect client/public/board.html:9',
+      'no-short-polling client/public/board.html:14',
+      'no-short-polling client/src/StatusBadge.vue:12',
       'no-receive-only-websocket client/src/Ticker.jsx:6',
       'websocket-needs-reconnect client/src/Ticker.jsx:6',
       'no-long-polling client/src/feed.ts:4',
       'no-short-polling client/src/inbox.ts:5',
       'no-short-polling client/src/notifications.js:2',
       'no-long-polling server/src/longpoll.js:8',
+      'no-short-polling server/views/status.ejs:10',
     ]);
     for (const f of report.findings) expect(f.helpUri).toMatch(/docs\/rules\/.+\.md$/);
   });
@@ -97,7 +102,8 @@ describe('scan inventory and findings', () => {
   it('reports a file that does not parse and goes on', () => {
     const { parseErrors, files } = json();
     expect(parseErrors).toEqual([expect.objectContaining({ file: 'server/src/broken.js', line: 3 })]);
-    expect(files.scanned).toBe(14);
+    // 14 scripts (the fixture's 13 and Icon.jsx), 2 pages and 2 components.
+    expect(files.scanned).toBe(18);
   });
 
   it('uses every tsconfig.json for cross-file types, and --no-types turns that off', () => {
@@ -106,6 +112,120 @@ describe('scan inventory and findings', () => {
     const untyped = json(['--no-types']);
     expect(untyped.files.typed).toBe(0);
     expect(untyped.findings.some((f: { file: string }) => f.file === 'client/src/inbox.ts')).toBe(false);
+  });
+});
+
+describe('inline scripts in pages and components', () => {
+  const PAGES = ['client/public/board.html', 'client/src/Prices.svelte', 'client/src/StatusBadge.vue', 'server/views/status.ejs'];
+  const fixture = (file: string) => readFileSync(join(repo, file), 'utf8').split(/\r?\n/);
+  const at = (file: string, line: number, column: number) => fixture(file)[line - 1]!.slice(column - 1);
+
+  it('lists their transports at the lines and columns of the file itself', () => {
+    const { inventory } = json();
+    const items = inventory.filter((i: { file: string }) => PAGES.includes(i.file));
+    expect(items.map((i: { kind: string; file: string; line: number; column: number }) => `${i.kind} ${i.file}:${i.line}:${i.column}`)).toEqual([
+      // Code on the <script type="module"> line itself, after two module blocks declared the same const.
+      'websocket-client client/public/board.html:9:70',
+      'polling client/public/board.html:14:5',
+      'sse-client client/src/Prices.svelte:5:18',
+      'polling client/src/StatusBadge.vue:12:11',
+      // After a multi-line EJS tag; nothing from the application/json block on line 3.
+      'polling server/views/status.ejs:10:3',
+    ]);
+    const starts = items.map((i: { file: string; line: number; column: number }) => at(i.file, i.line, i.column));
+    expect(starts.map((text: string) => /^(?:new \w+|setInterval)\(/.exec(text)?.[0])).toEqual([
+      'new WebSocket(',
+      'setInterval(',
+      'new EventSource(',
+      'setInterval(',
+      'setInterval(',
+    ]);
+    // The commented-out page script and the JSON seed also poll, in text only.
+    expect(fixture('client/public/board.html')[4]).toContain("<script>setInterval(() => fetch('/api/old'), 500);</script>");
+    expect(fixture('server/views/status.ejs')[2]).toContain("setInterval(() => fetch('/api/seed'), 1000)");
+  });
+
+  it('reports their findings with file, line, column and an excerpt of the file', () => {
+    const { findings, parseErrors, files } = json();
+    const ours = findings.filter((f: { file: string }) => PAGES.includes(f.file));
+    expect(ours.map((f: { ruleId: string; file: string; line: number; column: number }) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`)).toEqual([
+      'pick-transport/no-receive-only-websocket client/public/board.html:9:70',
+      'pick-transport/websocket-needs-reconnect client/public/board.html:9:70',
+      'pick-transport/no-short-polling client/public/board.html:14:5',
+      'pick-transport/no-short-polling client/src/StatusBadge.vue:12:11',
+      'pick-transport/no-short-polling server/views/status.ejs:10:3',
+    ]);
+    const [, , board, vue, ejs] = ours;
+    expect(board.message).toMatch(/^This polls over HTTP every 3 s;/);
+    expect(vue.message).toMatch(/^This polls over HTTP every 4 s;/);
+    // `<%= every %>` is a value the page cannot know, not an interval of 0 ms.
+    expect(ejs.message).toMatch(/^This polls over HTTP at an interval that cannot be worked out statically;/);
+    expect(vue.excerpt.split('\n')[0]).toBe('  timer = setInterval(async () => {');
+    expect(ejs.excerpt.split('\n')[0]).toBe('  setInterval(function () {');
+    expect(parseErrors.filter((e: { file: string }) => PAGES.includes(e.file))).toEqual([]);
+    // A component's block is linted from its syntax: the tsconfig over client/src types no more files.
+    expect(files.typed).toBe(8);
+  });
+
+  it('shows them in text, SARIF and Markdown at the same place', () => {
+    const text = scan([]).stdout;
+    expect(text).toMatch(/^ {2}client\/src\/StatusBadge\.vue:12:11 {2}warning {2}This polls over HTTP every 4 s;/m);
+    expect(text).toMatch(/^ {6}client\/public\/board\.html:9 {2}new WebSocket\(endpoint\)/m);
+    const run = JSON.parse(scan(['--format', 'sarif']).stdout).runs[0];
+    const regions = run.results
+      .filter((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => /\.(?:vue|ejs)$/.test(r.locations[0]!.physicalLocation.artifactLocation.uri))
+      .map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }) => {
+        const { artifactLocation, region } = r.locations[0]!.physicalLocation;
+        return `${r.ruleId} ${artifactLocation.uri}:${region.startLine}:${region.startColumn}`;
+      });
+    expect(regions).toEqual(['pick-transport/no-short-polling client/src/StatusBadge.vue:12:11', 'pick-transport/no-short-polling server/views/status.ejs:10:3']);
+    const md = scan(['--format', 'markdown']).stdout;
+    expect(md).toContain('```vue\n    timer = setInterval(async () => {\n');
+  });
+
+  it('reports a block that does not parse, reads the others, and classifies pages like scripts', () => {
+    const site = mkdtempSync(join(tmpdir(), 'pick-transport-pages-'));
+    mkdirSync(join(site, 'pages'));
+    mkdirSync(join(site, 'dist'));
+    writeFileSync(join(site, '.gitignore'), '*.local.html\n');
+    const poll = "<script>setInterval(() => fetch('/api/x'), 1000);</script>\n";
+    writeFileSync(
+      join(site, 'pages', 'index.ejs'),
+      "<h1><%= title %></h1>\n<script>\n  var items = [<% for (const i of list) { %><%= i %>, <% } %>];\n  function poll( { return items; }\n</script>\n<script>\n  setInterval(() => fetch('/api/items'), <%= ms %>);\n</script>\n<script>window.dataLayer = [; /* no realtime word: never parsed */</script>\n",
+    );
+    writeFileSync(join(site, 'pages', 'about.html'), '<p>We ask nobody.</p>\n<script>function ( {</script>\n');
+    writeFileSync(join(site, 'pages', 'notes.html'), '<p>We poll nobody: there is no script here.</p>\n');
+    writeFileSync(join(site, 'pages', 'draft.local.html'), poll);
+    writeFileSync(join(site, 'pages', 'report.html'), `<!-- @generated by a tool -->\n${poll}`);
+    writeFileSync(join(site, 'pages', 'bundle.html'), `<script>!function(){${'var a=1;'.repeat(400)}setInterval(function(){fetch('/api/m')},1e3)}();</script>\n`);
+    writeFileSync(join(site, 'pages', 'big.html'), `<!-- ${'padding '.repeat(400)}-->\n${poll}`);
+    writeFileSync(join(site, 'dist', 'index.html'), poll);
+
+    const r = runCli(['scan', '--format', 'json'], { cwd: site });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    // At `return` in `  function poll( { return items; }`, the file's fourth line.
+    expect(report.parseErrors).toEqual([{ file: 'pages/index.ejs', line: 4, column: 20, message: "Parsing error: Unexpected keyword 'return'" }]);
+    expect(report.inventory.map((i: { kind: string; file: string; line: number; column: number }) => `${i.kind} ${i.file}:${i.line}:${i.column}`)).toEqual([
+      'polling pages/big.html:2:9',
+      'polling pages/index.ejs:7:3',
+    ]);
+    expect(Object.fromEntries(report.skipped.map((s: { file: string; reason: string }) => [s.file, s.reason]))).toEqual({
+      'dist/': 'ignored',
+      'pages/draft.local.html': 'ignored',
+      'pages/report.html': 'generated',
+      'pages/bundle.html': 'minified',
+    });
+    // about.html has no realtime word, so its broken script is never parsed; notes.html has one
+    // but no script: neither counts as realtime code.
+    expect(report.files).toEqual({ scanned: 4, withRealtimeCode: 2, typed: 0 });
+
+    const small = JSON.parse(runCli(['scan', '--format', 'json', '--max-size', '2'], { cwd: site }).stdout);
+    expect(small.skipped).toContainEqual(expect.objectContaining({ file: 'pages/big.html', reason: 'too-large' }));
+    expect(small.inventory.map((i: { file: string }) => i.file)).toEqual(['pages/index.ejs']);
+    const given = JSON.parse(runCli(['scan', 'pages/index.ejs', '--format', 'json'], { cwd: site }).stdout);
+    expect(given.inventory).toEqual(report.inventory.filter((i: { file: string }) => i.file === 'pages/index.ejs'));
+    expect(given.parseErrors).toEqual(report.parseErrors);
   });
 });
 
