@@ -93,7 +93,10 @@ const REFRESH_HOOK = new RegExp(`^use(?:[A-Z]\\w*)?(?:${REFETCH_WORD}|${REFRESH_
 const HOOK_CALLBACK_KEYS = ['callback', 'fn', 'fetcher', 'queryFn', 'task', 'poll', 'request', 'handler', 'onPoll', 'action'];
 const HOOK_INTERVAL_KEYS = ['interval', 'intervalMs', 'delay', 'ms', 'every', 'pollInterval', 'pollingInterval', 'refreshInterval', 'period'];
 // Timers named for keeping a session or connection alive repeat a write, not a read of news.
-const KEEPALIVE_NAME = /heartbeat|keep-?alive|(?:refresh|renew|rotate)\w*(?:token|session|auth|jwt)|(?:token|session|auth|jwt)\w*(?:refresh|renew)/i;
+const KEEPALIVE_NAME = /keep-?alive|(?:refresh|renew|rotate)\w*(?:token|session|auth|jwt)|(?:token|session|auth|jwt)\w*(?:refresh|renew)/i;
+// A heartbeat keeps a session alive (`sendHeartbeat`); heartbeats in the plural, or their list,
+// data or history, are what a monitoring page reads (`updateHeartbeatList`): that is polling.
+const HEARTBEAT_NAME = /[Hh]eart_?[Bb]eat(?!s(?![a-z])|_?(?:[Ll]ist|[Dd]ata|[Hh]istory|[Ll]og|[Bb]ar|[Cc]hart|[Ss]tat))|HEART_?BEAT(?!S)/;
 const TEST_DOUBLE = /^(?:vi|jest)\.fn$|^sinon\.(?:stub|spy|fake)$/;
 // Functions and timer handles named for retrying a connection or a request.
 const RETRY_NAME = /reconnect|retry|retries|backoff/i;
@@ -122,6 +125,10 @@ const SCAN_CAP = 400;
 const FAST_NEEDLES = ['Interv', 'Timeou', 'Poll', 'Observ', 'Map', 'wait', 'Refet', 'Refre'];
 
 /** Substrings that every one of `names` contains one of; none is a substring of another. */
+function isKeepaliveName(name: string): boolean {
+  return KEEPALIVE_NAME.test(name) || HEARTBEAT_NAME.test(name);
+}
+
 function needlesFor(names: Iterable<string>): readonly string[] {
   const chosen = new Set<string>();
   for (const name of names) chosen.add(FAST_NEEDLES.find((needle) => name.includes(needle)) ?? name);
@@ -860,7 +867,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   }
 
   function isKeepalive(callback: Node): boolean {
-    return referenceNames(callback).some((name) => KEEPALIVE_NAME.test(name));
+    return referenceNames(callback).some(isKeepaliveName);
   }
 
   /**
@@ -981,7 +988,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
       if (rescheduled.has(parent)) return;
       if (isFailurePath(call, parent) || retriesOnly(call, parent, n, reentered)) return;
       const name = functionName(parent);
-      if ((name && KEEPALIVE_NAME.test(name)) || isKeepalive(callback)) return;
+      if ((name && isKeepaliveName(name)) || isKeepalive(callback)) return;
       if (!pollsNetwork(follow().summarize(parent))) return;
       rescheduled.add(parent);
       pending.push({ node: call, kind: 'timeout-loop', intervalMs: ms, label: 'setTimeout' });
@@ -1025,7 +1032,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
       for (const caller of selfHandingCallers(sourceCode, param, (e) => follow().resolveFunction(e))) {
         if (rescheduled.has(caller)) return;
         if (isFailurePath(call, param.fn) || retriesOnly(call, param.fn, n, n === id ? [n] : [id])) return;
-        if ([caller, param.fn].some((fn) => KEEPALIVE_NAME.test(functionName(fn) ?? '')) || isKeepalive(n)) return;
+        if ([caller, param.fn].some((fn) => isKeepaliveName(functionName(fn) ?? '')) || isKeepalive(n)) return;
         if (!pollsNetwork(follow().summarize(caller))) continue;
         rescheduled.add(caller);
         pending.push({ node: call, kind: 'timeout-loop', intervalMs: ms, label: 'setTimeout' });

@@ -75,6 +75,8 @@ jsTester.run('no-short-polling', rule, {
      setInterval(fetchToken, 10000);`,
     `function sendHeartbeat() { const xhr = new XMLHttpRequest(); xhr.open('GET', '/heartbeat?cb=' + Date.now()); xhr.send(); }
      setInterval(sendHeartbeat, 15000);`,
+    `const HEARTBEAT_MS = 15000;
+     setInterval(function heartbeatService() { fetch('/api/alive'); }, HEARTBEAT_MS);`,
     // --- retry with backoff: re-runs only on failure
     `function fetchRetry(url, retries) {
        return fetch(url).catch(() => new Promise((r) => setTimeout(() => r(fetchRetry(url, retries - 1)), 1000)));
@@ -214,6 +216,23 @@ jsTester.run('no-short-polling', rule, {
     },
   ],
   invalid: [
+    // --- heartbeats as data: a status page refreshing the list it shows (Vue options API)
+    {
+      code: `export default {
+        mounted() {
+          this.timer = setInterval(() => { this.updateHeartbeatList(); }, 30000);
+        },
+        methods: {
+          updateHeartbeatList() { axios.get('/api/status-page/heartbeat/' + this.slug).then((res) => { this.list = res.data; }); },
+        },
+      };`,
+      errors: [{ ...poll('30 s'), line: 3 }],
+    },
+    {
+      code: `async function loadHeartbeats() { render(await (await fetch('/api/heartbeats')).json()); }
+     setInterval(loadHeartbeats, 10000);`,
+      errors: [poll('10 s')],
+    },
     // --- setInterval with a same-file request
     {
       code: `function Items() {
