@@ -35,9 +35,9 @@ const reads: [string, boolean][] = [
   [`return /** @type {any} */ (fetch)('/api/feed')`, false],
   [`$.getJSON('/api/feed', render)`, false],
   [`$.ajax({ url: '/api/feed' })`, false],
-  [`new XMLHttpRequest`, false],
-  [`const xhr = new window.XMLHttpRequest;`, false],
-  [`const xhr = new window['XMLHttpRequest'];`, false],
+  [`new XMLHttpRequest; xhr.open('GET', '/api/feed')`, false],
+  [`const xhr = new window.XMLHttpRequest; xhr.open('GET', '/api/feed');`, false],
+  [`const xhr = new window['XMLHttpRequest']; xhr.open('GET', '/api/feed');`, false],
   [`const xhr = new ActiveXObject('Microsoft.XMLHTTP')`, false],
   [`ky('/api/feed')`, false],
   [`this.http.get<Feed>('/api/feed')`, true],
@@ -164,8 +164,8 @@ describe('screenLongPolling with the parsed file', () => {
     `const pattern = /app.get('x', y)/;`,
     `function fetch(url) { return url; }`,
     `class Store { async fetch(key) { return key; } }`,
-    `const globals = { XMLHttpRequest: true, ActiveXObject: false };`,
-    `if (typeof XMLHttpRequest !== 'undefined') ready();`,
+    `const globals = { XMLHttpRequest: true, ActiveXObject: false }; window.open('/help');`,
+    `if (typeof XMLHttpRequest !== 'undefined') ready(); file.open('r');`,
   ])('leaves out what only looks like a call: %s', (code) => {
     expect(screenLongPolling(code, true, false) & BOTH).not.toBe(0);
     expect(screenParsed(code)).toBe(0);
@@ -173,12 +173,12 @@ describe('screenLongPolling with the parsed file', () => {
 
   it.each([
     `fetch('/api/feed');`,
-    `new XMLHttpRequest;`,
-    `const xhr = new window.XMLHttpRequest;`,
-    `const xhr = new window['XMLHttpRequest'];`,
+    `new XMLHttpRequest; xhr.open('GET', url);`,
+    `const xhr = new window.XMLHttpRequest; xhr.open('GET', url);`,
+    `const xhr = new window['XMLHttpRequest']; xhr.open('GET', url);`,
     `const xhr = new ActiveXObject('Microsoft.XMLHTTP');`,
-    `const xhr = new ActiveXObject;`,
-    `const Xs = [1]; const xhr = new XMLHttpRequest;`,
+    `const xhr = new ActiveXObject; xhr.open('GET', url);`,
+    `const Xs = [1]; const xhr = new XMLHttpRequest; xhr.open('GET', url);`,
     `const parts = [first, , fetch('/api/feed')];`,
     `export const table = { ${Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}`).join(', ')}, load: () => fetch('/api/feed') };`,
   ])('keeps a read: %.60s', (code) => {
@@ -198,7 +198,24 @@ describe('screenLongPolling with the parsed file', () => {
       expect(screenParsed(code), code).toBe(0);
     }
     expect(screenLongPolling(`const x = new PassiveXObject;`, true, false)).toBe(0);
-    expect(screenLongPolling(`const xhr = new ActiveXObject;`, true, false)).toBe(CLIENT);
+    expect(screenLongPolling(`const xhr = new ActiveXObject; xhr.open('GET', url);`, true, false)).toBe(CLIENT);
+  });
+
+  // Every XMLHttpRequest is opened before it sends: without a call to `open` in the text, a
+  // `new XMLHttpRequest` written without parentheses makes no request here, and the text is not
+  // searched for one.
+  it('looks for an XMLHttpRequest built without parentheses only in a text that calls open', () => {
+    const built = `const xhr = new XMLHttpRequest;\nxhr.onload = () => render(xhr.response);\n`;
+    expect(screenLongPolling(built, true, false)).toBe(0);
+    expect(screenParsed(built)).toBe(0);
+    for (const opened of [`xhr.open('GET', url);`, `xhr['open']('GET', url);`, `xhr.open?.('GET', url);`, `xhr.open /* now */ ('GET', url);`, `(xhr.open)('GET', url);`, `xhr . open ('GET', url);`]) {
+      expect(screenLongPolling(built + opened, true, false), opened).toBe(CLIENT);
+      expect(screenParsed(built + opened), opened).toBe(CLIENT);
+    }
+    // an open( that is no call still lets the search run, which the tree then settles
+    expect(screenParsed(`${built}// xhr.open('GET', url)`)).toBe(CLIENT);
+    // once a read is found, no open( is looked for
+    expect(screenParsed(`fetch('/api/feed'); app.get('/x', h);`)).toBe(BOTH);
   });
 
   it('keeps reads and registrations in TypeScript', () => {
