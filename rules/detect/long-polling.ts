@@ -94,6 +94,14 @@ function within(inner: Node, outer: Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/**
+ * Whether a literal may be a route: '/poll', '*', '' or `${base}/poll` (whose head is ''). Other
+ * strings are something else's verbs, as an inspector session's `post('Profiler.enable', cb)`.
+ */
+function isRoute(text: string | undefined): boolean {
+  return text !== undefined && (text === '' || text.startsWith('/') || text.startsWith('*'));
+}
+
 function staticText(node: Node | undefined): string | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
@@ -137,7 +145,7 @@ function handlerCandidates(call: TSESTree.CallExpression, name: string): readonl
   }
   // app.get('/path', ...handlers), app.use(handler)
   const first = args[0];
-  const hasPath = first !== undefined && staticText(first) !== undefined;
+  const hasPath = first !== undefined && isRoute(staticText(first));
   if (!hasPath) return name === 'use' ? args : NO_NODES;
   return args.length > 1 ? args.slice(1) : NO_NODES;
 }
@@ -266,6 +274,10 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
    */
   function calledBack(callee: Node, index: number): Role {
     if (handing || index < 0) return STOP;
+    // `longPoll(start)`, `this.longPoll(start)`: a same-file function by name. Members of other
+    // objects (`items.forEach(fn)`, `emitter.on('x', fn)`) are the commoner, and seldom ours.
+    const named = callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression');
+    if (!named) return STOP;
     const target = follower.resolveFunction(callee);
     const param = target && parameterAt(sourceCode, target, index);
     if (!param) return STOP;
@@ -1333,6 +1345,9 @@ function mayRegister(text: string, open: number, name: string): boolean {
   if (c === LESS) return true; // <T>'/path'
   if (c !== SINGLE_QUOTE && c !== DOUBLE_QUOTE && c !== BACKTICK) return false;
   if (EVENT_REGISTRATIONS.has(name)) return mayNameRequestEvent(text, i);
+  // As isRoute() reads the literal; an escape may spell its first character.
+  const first = at(text, i + 1);
+  if (!(first === SLASH || first === STAR || first === BACKSLASH || first === at(text, i) || (first === DOLLAR && at(text, i) === BACKTICK))) return false;
   const end = literalEnd(text, i);
   if (end < 0) return true;
   i = forward(text, end);

@@ -105,6 +105,15 @@ describe('screenLongPolling', () => {
     expect(screenLongPolling(code, true, true)).toBe(0);
   });
 
+  it('takes a string first argument for a route only when it reads as a path', () => {
+    for (const code of [`session.post('Profiler.enable', () => {});`, `bus.get("user.name", (err, value) => {});`]) {
+      expect(screenLongPolling(code, true, false), code).toBe(0);
+    }
+    for (const code of [`app.get('*', h);`, "app.get(`${base}/poll`, h);", `app.get('', h);`, `app.get('\\/poll', h);`, `app.post("/poll", h);`]) {
+      expect(screenLongPolling(code, true, false), code).toBe(SERVER);
+    }
+  });
+
   it('screens out a lookup whose call ends after its string', () => {
     // customElements.get('x') is no registration: the call closes before any handler argument.
     const code = `if (!customElements.get('x-overlay')) customElements.define('x-overlay', Overlay);`;
@@ -161,7 +170,7 @@ describe('screenLongPolling with the parsed file', () => {
     `/* app.get('/poll', handler) */ const x = 1;`,
     `const help = "fetch('/api/feed')";`,
     'const help = `axios.get("/api/feed")`;',
-    `const pattern = /app.get('x', y)/;`,
+    `const pattern = /app.get('*', y)/;`,
     `function fetch(url) { return url; }`,
     `class Store { async fetch(key) { return key; } }`,
     `const globals = { XMLHttpRequest: true, ActiveXObject: false }; window.open('/help');`,

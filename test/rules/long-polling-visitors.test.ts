@@ -97,7 +97,24 @@ const SAMPLES: Record<string, string> = {
   }`,
 };
 
+// Neither the rule's text screen nor the detector fed every node may take these for a route.
+const NOT_ROUTES: Record<string, string> = {
+  'inspector session': `const results = [];
+  session.post('Profiler.takePreciseCoverage', (err, res) => { results.push(res); });`,
+  'settings bus': `const seen = [];
+  bus.get('user.name', (req, res) => { seen.push(res); });`,
+};
+
 describe('no-long-polling visitors', () => {
+  for (const [name, code] of Object.entries(NOT_ROUTES)) {
+    it(`finds nothing in either: ${name}`, () => {
+      expect(positions(code, false, 'inventory')).toEqual([]);
+      expect(positions(code, false, 'no-long-polling')).toEqual([]);
+      // the same handler under a route is held
+      expect(positions(code.replace(/\('[^']*'/, "('/poll'"), false, 'inventory')).toHaveLength(1);
+    });
+  }
+
   for (const [name, code] of Object.entries(SAMPLES)) {
     it(`finds what the detector finds when fed every node: ${name}`, () => {
       for (const ts of [false, true]) {

@@ -177,6 +177,8 @@ jsTester.run('no-long-polling', rule, {
     `app.get('/poll', (req, res) => { seen.push(res); res.json({ ok: true }); });`,
     `app.get('/x', (req, res) => { const local = []; local.push(res); res.end(); });`,
     `wss.on('connection', (ws) => { sockets.add(ws); });`,
+    // an inspector session's post takes a method name, not a route
+    `session.post('Profiler.takePreciseCoverage', (err, res) => { results.push(res); });`,
     { code: `app.get('/poll', (req, res) => { clients.push(res); });`, options: [{ server: false }] },
     `const value = cache.get('key'); map.set('k', value);`,
     // --- the engine recommends long polling: silent
