@@ -55,6 +55,28 @@ function ruleTimes(dir: string): Record<string, number> {
 
 /** ESLint --stats runs: each rule's ratio to no-undef is the median over them. */
 const STATS_RUNS = 9;
+/** Rounds of the in-process comparison, after one round that warms both up. */
+const IN_PROCESS_ROUNDS = 5;
+
+/**
+ * The same two configs linted by two ESLint instances in this process, alternated: no process
+ * start, no module loading, no cold code, so what is left is the steady cost of the rules, and
+ * much less of the machine's noise than separate runs carry.
+ */
+async function inProcess(dir: string): Promise<{ base: number[]; plugin: number[] }> {
+  const { ESLint } = await import('eslint');
+  const instance = (config: string) => new ESLint({ cwd: dir, overrideConfigFile: join(dir, config), cache: false });
+  const base = instance('base.config.mjs');
+  const plugin = instance('plugin.config.mjs');
+  const lint = async (eslint: InstanceType<typeof ESLint>): Promise<number> => {
+    const start = process.hrtime.bigint();
+    await eslint.lintFiles(['corpus']);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  await lint(base);
+  await lint(plugin);
+  return alternate(IN_PROCESS_ROUNDS, { base: () => lint(base), plugin: () => lint(plugin) });
+}
 
 // A 1-2 % difference needs more than a handful of runs to stand out from a shared machine's noise.
 export async function benchLint(rounds = 9, fileCount = 2000): Promise<string> {
@@ -73,6 +95,8 @@ export async function benchLint(rounds = 9, fileCount = 2000): Promise<string> {
     const range = (values: number[]) => `(${ms(Math.min(...values))} to ${ms(Math.max(...values))})`;
     // The two runs of a round follow each other, so a slow spell of the machine weighs on both.
     const pairRatios = samples.plugin.map((t, i) => t / samples.base[i]!);
+    const steady = await inProcess(dir);
+    const steadyPairs = steady.plugin.map((t, i) => t / steady.base[i]!);
     // Per-rule times move by 10-20 % from run to run, and a busy machine slows every rule of a
     // run alike: each rule is compared with no-undef of the same run, and the median of those
     // ratios is the verdict, shown with their spread.
@@ -92,6 +116,7 @@ export async function benchLint(rounds = 9, fileCount = 2000): Promise<string> {
       `  eslint + no-debugger                      median ${ms(base)} ${range(samples.base)}`,
       `  eslint + no-debugger + configs.recommended median ${ms(withPlugin)} ${range(samples.plugin)}`,
       `  wall ratio recommended / baseline: ${(withPlugin / base).toFixed(3)} (goal <= 1.03); fastest runs: ${(Math.min(...samples.plugin) / Math.min(...samples.base)).toFixed(3)}; median of each round's pair: ${median(pairRatios).toFixed(3)}`,
+      `  in one process, warm, ${IN_PROCESS_ROUNDS} alternated rounds: baseline ${ms(median(steady.base))}, recommended ${ms(median(steady.plugin))}; ratio ${(median(steady.plugin) / median(steady.base)).toFixed(3)}, median of each round's pair ${median(steadyPairs).toFixed(3)} (pairs ${Math.min(...steadyPairs).toFixed(3)} to ${Math.max(...steadyPairs).toFixed(3)})`,
       `  rule time over all files (--stats, median of ${STATS_RUNS} runs; ratio: median of each run's rule / no-undef), core no-undef ${ms(noUndef)}:`,
       ...ours,
       `    ${'no-debugger (runs first, see above)'.padEnd(44)} ${ms(times['no-debugger'] ?? 0).padStart(10)}`,

@@ -6,7 +6,7 @@ import { awaitedDelay } from './delays.js';
 import { parameterOf, selfHandingCallers } from './handed.js';
 import { findVariable, isFunction, objectProperty, parameterDefault, staticNumber, unwrap, urlHost, type FunctionNode } from './values.js';
 import { walk } from './websocket.js';
-import { isWordChar, mayEscape, mayName, wordEnd, wordStart } from './words.js';
+import { isWordChar, mayCall, mayName, wordEnd, wordStart } from './words.js';
 
 // Finds short-polling sites: code that repeats an HTTP read on a timer. It only *finds*; the
 // rule decides how to word a report, and a scanner can reuse the same visitors.
@@ -806,9 +806,6 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
   const sourceCode = context.sourceCode;
   const pending: PollingSite[] = [];
   const rescheduled = new Set<FunctionNode>();
-  let escapes: boolean | undefined;
-  /** Whether the file holds an escape that may spell a name: most do not, and then no callback does. */
-  const fileEscapes = (): boolean => (escapes ??= mayEscape(sourceCode.text));
   const fallbackHandlers = new Set<FunctionNode>();
   let lazyFollower = given;
   const follow = (): Follower => (lazyFollower ??= createFollower(context));
@@ -937,7 +934,9 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
     if (!name) return [];
     // Only an identifier or `this` member spelled `name` can re-enter: none in the text, none in
     // the tree (unless escapes spell it differently).
-    if (!mayName(bodyText!, name, fileEscapes())) return [];
+    // The callback's own text, not the file's, is searched for escapes: few callbacks per file
+    // get here, and one search of a whole file costs more than theirs.
+    if (!mayName(bodyText!, name)) return [];
     const found: Node[] = [];
     scan(n.body, (node) => {
       if (node.type === 'Identifier' && node.name === name) {
@@ -994,7 +993,7 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
       pending.push({ node: call, kind: 'timeout-loop', intervalMs: ms, label: 'setTimeout' });
       return;
     }
-    handedBack(call, n, ms);
+    handedBack(call, n, ms, bodyText);
   }
 
   /**
@@ -1002,26 +1001,29 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
    * over at that parameter (`longPoller(poll)` inside `poll`, whose response handler runs
    * `setTimeout(() => poll(), ms)`): that function reschedules itself through the other.
    */
-  function handedBack(call: TSESTree.CallExpression, n: Node, ms: number | undefined): void {
-    const names = new Set<string>();
-    let functions = 0;
-    for (let p: Node | undefined = call.parent; p && functions < 6; p = p.parent) {
-      if (!isFunction(p)) continue;
-      functions++;
-      for (const param of p.params) {
-        const id = param.type === 'AssignmentPattern' ? param.left : param;
-        if (id.type === 'Identifier') names.add(id.name);
-      }
-    }
-    if (names.size === 0) return;
+  function handedBack(call: TSESTree.CallExpression, n: Node, ms: number | undefined, bodyText: string | undefined): void {
     const called: TSESTree.Identifier[] = [];
     if (n.type === 'Identifier') {
-      if (names.has(n.name)) called.push(n);
-    } else if (isFunction(n)) {
+      called.push(n);
+    } else if (isFunction(n) && bodyText !== undefined) {
+      // Most callbacks call no parameter of the functions around them: their text says so
+      // before a walk of their body would.
+      let names: string[] | undefined;
+      let functions = 0;
+      for (let p: Node | undefined = call.parent; p && functions < 6; p = p.parent) {
+        if (!isFunction(p)) continue;
+        functions++;
+        for (const param of p.params) {
+          const id = param.type === 'AssignmentPattern' ? param.left : param;
+          if (id.type === 'Identifier' && mayCall(bodyText, id.name)) (names ??= []).push(id.name);
+        }
+      }
+      if (!names) return;
+      const wanted = names;
       scan(n.body, (node) => {
         if (node.type === 'CallExpression') {
           const callee = unwrap(node.callee);
-          if (callee.type === 'Identifier' && names.has(callee.name)) called.push(callee);
+          if (callee.type === 'Identifier' && wanted.includes(callee.name)) called.push(callee);
         }
         return true;
       });

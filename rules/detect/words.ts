@@ -43,3 +43,19 @@ export function mayName(text: string, name: string, escapes = true): boolean {
 export function mayEscape(text: string): boolean {
   return text.includes('\\u');
 }
+
+/**
+ * Whether source text may call the identifier `name` by itself (`name(`, `name?.(`, `name (`):
+ * it spells it so, outside a member (`x.name(`), or holds a `\u` escape.
+ */
+export function mayCall(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (isWordChar(before) || before === 46 /* . */) continue;
+    let j = i + name.length;
+    if (isWordChar(text.charCodeAt(j))) continue;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) j++;
+    if (text.charCodeAt(j) === 40 /* ( */ || (text.charCodeAt(j) === 63 && text.charCodeAt(j + 1) === 46) /* ?. */) return true;
+  }
+  return mayEscape(text);
+}

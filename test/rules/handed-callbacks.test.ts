@@ -4,6 +4,7 @@ import { classifyRequest, URL_GAP } from '../../rules/detect/http.js';
 import noLongPolling from '../../rules/no-long-polling.js';
 import noShortPolling from '../../rules/no-short-polling.js';
 import { verdictFor } from '../../rules/verdict.js';
+import { mayCall } from '../../rules/detect/words.js';
 import { jsTester, tsTester } from './rule-tester.js';
 
 // A function that hands itself to another, which calls it back once its request answers:
@@ -15,6 +16,17 @@ const because = { transport: SSE.name, because: SSE.because };
 const recursion = { messageId: 'recursiveRequest', data: because } as const;
 const pollUnknown = { messageId: 'pollUnknown', data: { every: 'an unknown interval', ...because } } as const;
 const poll = (every: string) => ({ messageId: 'poll', data: { every, ...because } }) as const;
+
+describe('mayCall', () => {
+  it('tells a call of a name by itself from other spellings', () => {
+    for (const text of ['{ poll(); }', '{ poll (); }', '{ poll\n(); }', '{ poll?.(); }', '{ x = poll(1); }', '{ \\u0070oll(); }']) {
+      expect(mayCall(text, 'poll'), text).toBe(true);
+    }
+    for (const text of ['{ me.poll(); }', '{ polling(); }', '{ repoll(); }', '{ return poll; }', '{ later(poll); }', '{ }']) {
+      expect(mayCall(text, 'poll'), text).toBe(false);
+    }
+  });
+});
 
 describe('classifyRequest on polling endpoints', () => {
   it('counts a POST with a body to a poll endpoint as a read', () => {
