@@ -918,12 +918,6 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
 const CLIENT = 1;
 const SERVER = 2;
 const BOTH = CLIENT | SERVER;
-/**
- * A call to `open`, as every XMLHttpRequest makes: only a text that has one is searched for a
- * `new XMLHttpRequest` written without parentheses, which the `(` loop cannot see.
- */
-const OPENS = 4;
-const XHR_OPEN = 'open';
 
 // The last name of every callee requestApi() recognises (new XMLHttpRequest, fetch and friends,
 // clients called directly, jQuery, query caches, GraphQL clients, HTTP verbs on client-like
@@ -961,7 +955,7 @@ function typeSyntaxOf(syntax: Syntax): boolean {
 
 interface CalleeName {
   name: string;
-  /** CLIENT when a request API may end with this name, SERVER when it may register handlers, OPENS for XHR_OPEN alone. */
+  /** CLIENT when a request API may end with this name, SERVER when it may register handlers. */
   roles: number;
   /** Called on its own (`fetch(url)`, `new XMLHttpRequest()`), it can be an HTTP read. */
   readsAlone: boolean;
@@ -1041,7 +1035,6 @@ const NAMES_BY_END: readonly (readonly (readonly CalleeName[] | undefined)[] | u
   };
   for (const name of REQUEST_CALLEE_NAMES) add(name, CLIENT);
   for (const name of HANDLER_METHODS) add(name, SERVER);
-  add(XHR_OPEN, OPENS);
   return byEnd;
 })();
 
@@ -1381,7 +1374,6 @@ function mayNameRequestEvent(text: string, quote: number): boolean {
  * leaves possible of `wanted`. `bracket` is the index of the `[` of `x['name']`, or -1.
  */
 function namedCall(text: string, open: number, entry: CalleeName, start: number, bracket: number, wanted: number, typeSyntax: boolean): number {
-  if (entry.roles === OPENS) return OPENS; // in any shape
   // A member (`.name`, `?.name`, `['name']`) or a plain name? #private names are no request APIs.
   let ownerEnd = -1;
   if (bracket >= 0) {
@@ -1495,24 +1487,22 @@ export function screenLongPolling(text: string, wantServer: boolean, syntax: Syn
   // The parsed file is asked here, not in the loop of nextCandidate(): V8 compiles that loop long
   // before any file reaches a question for the tree, and code it never ran would send the loop
   // back to its slow tiers at the first one (measured: twice per lint run).
-  for (let from = 0; (found & want) !== want; ) {
-    // An `open(` matters until a read is found, and one is enough.
-    const candidate = nextCandidate(text, from, (found & CLIENT ? want : want | OPENS) & ~found, typeSyntax);
+  for (let from = 0; found !== want; ) {
+    const candidate = nextCandidate(text, from, want & ~found, typeSyntax);
     if (candidate < 0) break;
-    const possible = candidate % 8;
-    const open = (candidate - possible) / 8;
-    if (possible === OPENS || typeof syntax === 'boolean' || opensCall(syntax, open)) found |= possible;
+    const open = (candidate - (candidate % 4)) / 4;
+    if (typeof syntax === 'boolean' || opensCall(syntax, open)) found |= candidate % 4;
     from = open + 1;
   }
-  // `new XMLHttpRequest` may go without parentheses, but never without a call to `open`: few
-  // texts have one, and only they pay for this second pass.
-  if (!(found & CLIENT) && found & OPENS && constructsXhr(text, syntax)) found |= CLIENT;
-  return found & BOTH;
+  // `new XMLHttpRequest` may go without parentheses. Searched last: the loop has brought the
+  // text into the CPU caches, which a first pass would have to wait for.
+  if (!(found & CLIENT) && constructsXhr(text, syntax)) found |= CLIENT;
+  return found;
 }
 
 /**
  * The first `(` from `from` on that may open a call giving some of `wanted`, as its index times
- * eight plus what it may give; -1 when there is none. Whether it opens a call is left to the tree.
+ * four plus what it may give; -1 when there is none. Whether it opens a call is left to the tree.
  */
 function nextCandidate(text: string, from: number, wanted: number, typeSyntax: boolean): number {
   // This loop runs for every `(` of every file, and V8 optimizes it within the first files. The
@@ -1563,7 +1553,7 @@ function nextCandidate(text: string, from: number, wanted: number, typeSyntax: b
     }
     // Other operators and punctuation: no callee ends so.
     // Worked out at every `(`: V8 drops optimized code at the first operation it never saw run.
-    const candidate = open * 8 + possible;
+    const candidate = open * 4 + possible;
     if (possible !== 0) return candidate;
   }
   return -1;
@@ -1596,7 +1586,6 @@ function constructsXhr(text: string, syntax: Syntax): boolean {
  * other shape, and every shape this lets through.
  */
 function surelyNothing(text: string, open: number, start: number, entry: CalleeName, wanted: number): boolean {
-  if (entry.roles === OPENS) return (wanted & OPENS) === 0;
   let p = start - 1;
   let before = p >= 0 ? text.charCodeAt(p) : 0;
   if (before === HASH) return true; // #private
@@ -1632,7 +1621,6 @@ function isQuoteOrSpace(c: number): boolean {
 
 /** A `(` after the callee name `entry`, spelled from `start`. */
 function nameBeforeParen(text: string, open: number, start: number, entry: CalleeName, wanted: number, typeSyntax: boolean): number {
-  if (entry.roles === OPENS) return OPENS; // in any shape
   let found = 0;
   // The usual shapes, `owner.name(` and `name(`, are read here; namedCall() takes the rest
   // (spaces or comments around the dot, `?.`, `!`, parentheses, brackets).

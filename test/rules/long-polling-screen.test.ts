@@ -35,9 +35,9 @@ const reads: [string, boolean][] = [
   [`return /** @type {any} */ (fetch)('/api/feed')`, false],
   [`$.getJSON('/api/feed', render)`, false],
   [`$.ajax({ url: '/api/feed' })`, false],
-  [`new XMLHttpRequest; xhr.open('GET', '/api/feed')`, false],
-  [`const xhr = new window.XMLHttpRequest; xhr.open('GET', '/api/feed');`, false],
-  [`const xhr = new window['XMLHttpRequest']; xhr.open('GET', '/api/feed');`, false],
+  [`new XMLHttpRequest`, false],
+  [`const xhr = new window.XMLHttpRequest;`, false],
+  [`const xhr = new window['XMLHttpRequest'];`, false],
   [`const xhr = new ActiveXObject('Microsoft.XMLHTTP')`, false],
   [`ky('/api/feed')`, false],
   [`this.http.get<Feed>('/api/feed')`, true],
@@ -173,8 +173,8 @@ describe('screenLongPolling with the parsed file', () => {
     `const pattern = /app.get('*', y)/;`,
     `function fetch(url) { return url; }`,
     `class Store { async fetch(key) { return key; } }`,
-    `const globals = { XMLHttpRequest: true, ActiveXObject: false }; window.open('/help');`,
-    `if (typeof XMLHttpRequest !== 'undefined') ready(); file.open('r');`,
+    `const globals = { XMLHttpRequest: true, ActiveXObject: false };`,
+    `if (typeof XMLHttpRequest !== 'undefined') ready();`,
   ])('leaves out what only looks like a call: %s', (code) => {
     expect(screenLongPolling(code, true, false) & BOTH).not.toBe(0);
     expect(screenParsed(code)).toBe(0);
@@ -182,12 +182,15 @@ describe('screenLongPolling with the parsed file', () => {
 
   it.each([
     `fetch('/api/feed');`,
-    `new XMLHttpRequest; xhr.open('GET', url);`,
-    `const xhr = new window.XMLHttpRequest; xhr.open('GET', url);`,
-    `const xhr = new window['XMLHttpRequest']; xhr.open('GET', url);`,
+    `new XMLHttpRequest;`,
+    `const xhr = new window.XMLHttpRequest;`,
+    `const xhr = new window['XMLHttpRequest'];`,
     `const xhr = new ActiveXObject('Microsoft.XMLHTTP');`,
-    `const xhr = new ActiveXObject; xhr.open('GET', url);`,
-    `const Xs = [1]; const xhr = new XMLHttpRequest; xhr.open('GET', url);`,
+    `const xhr = new ActiveXObject;`,
+    `const Xs = [1]; const xhr = new XMLHttpRequest;`,
+    // opened out of sight of any \`open(\`: the detector still counts the request
+    `const xhr = new XMLHttpRequest; xhr.onload = () => poll(); xhr.open.call(xhr, 'GET', '/api/feed');`,
+    `const xhr = new XMLHttpRequest; openAndSend(xhr, '/api/feed');`,
     `const parts = [first, , fetch('/api/feed')];`,
     `export const table = { ${Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}`).join(', ')}, load: () => fetch('/api/feed') };`,
   ])('keeps a read: %.60s', (code) => {
@@ -207,24 +210,7 @@ describe('screenLongPolling with the parsed file', () => {
       expect(screenParsed(code), code).toBe(0);
     }
     expect(screenLongPolling(`const x = new PassiveXObject;`, true, false)).toBe(0);
-    expect(screenLongPolling(`const xhr = new ActiveXObject; xhr.open('GET', url);`, true, false)).toBe(CLIENT);
-  });
-
-  // Every XMLHttpRequest is opened before it sends: without a call to `open` in the text, a
-  // `new XMLHttpRequest` written without parentheses makes no request here, and the text is not
-  // searched for one.
-  it('looks for an XMLHttpRequest built without parentheses only in a text that calls open', () => {
-    const built = `const xhr = new XMLHttpRequest;\nxhr.onload = () => render(xhr.response);\n`;
-    expect(screenLongPolling(built, true, false)).toBe(0);
-    expect(screenParsed(built)).toBe(0);
-    for (const opened of [`xhr.open('GET', url);`, `xhr['open']('GET', url);`, `xhr.open?.('GET', url);`, `xhr.open /* now */ ('GET', url);`, `(xhr.open)('GET', url);`, `xhr . open ('GET', url);`]) {
-      expect(screenLongPolling(built + opened, true, false), opened).toBe(CLIENT);
-      expect(screenParsed(built + opened), opened).toBe(CLIENT);
-    }
-    // an open( that is no call still lets the search run, which the tree then settles
-    expect(screenParsed(`${built}// xhr.open('GET', url)`)).toBe(CLIENT);
-    // once a read is found, no open( is looked for
-    expect(screenParsed(`fetch('/api/feed'); app.get('/x', h);`)).toBe(BOTH);
+    expect(screenLongPolling(`const xhr = new ActiveXObject;`, true, false)).toBe(CLIENT);
   });
 
   it('keeps reads and registrations in TypeScript', () => {
