@@ -657,6 +657,7 @@ export function tsReader(ts: typeof TS): NodeReader<TS.Node> {
         const n = tsUnwrap(ts, expression);
         if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
         if (ts.isTemplateExpression(n)) return n.head.text + n.templateSpans.map((span) => URL_GAP + span.literal.text).join('');
+        if (ts.isTaggedTemplateExpression(n)) return pieces(n.template, depth + 1);
         if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.PlusToken || depth > 8) return undefined;
         const left = pieces(n.left, depth + 1);
         const right = pieces(n.right, depth + 1);

@@ -8,11 +8,25 @@ import { findVariable, isFunction, type FunctionNode } from './values.js';
 
 type Node = TSESTree.Node;
 
-/** A simple parameter (`cb`, `cb = noop`) of a function, and its position in the list. */
+/** A simple parameter (`cb`, `cb = noop`) of a function, by the argument position that fills it. */
 export interface Parameter {
   fn: FunctionNode;
   index: number;
   variable: Scope.Variable;
+}
+
+/** typescript-eslint lists a `this: T` annotation among the parameters, which no argument fills. */
+function thisOffset(fn: FunctionNode): number {
+  const first = fn.params[0];
+  return first?.type === 'Identifier' && first.name === 'this' ? 1 : 0;
+}
+
+/** The argument at `index` of a call, unless a spread before it (or it) hides which one it is. */
+export function argumentAt(call: TSESTree.CallExpression, index: number): Node | undefined {
+  for (let i = 0; i <= index && i < call.arguments.length; i++) {
+    if (call.arguments[i]!.type === 'SpreadElement') return undefined;
+  }
+  return call.arguments[index];
 }
 
 /** The parameter `id` refers to, when it is a plain one (not destructured, not rest). */
@@ -23,13 +37,14 @@ export function parameterOf(sourceCode: SourceCode, id: TSESTree.Identifier): Pa
   const fn = def.node as unknown as Node;
   if (!isFunction(fn)) return undefined;
   const name = def.name as unknown as Node;
-  const index = fn.params.findIndex((p) => p === name || (p.type === 'AssignmentPattern' && p.left === name));
-  return index < 0 ? undefined : { fn, index, variable };
+  const position = fn.params.findIndex((p) => p === name || (p.type === 'AssignmentPattern' && p.left === name));
+  const index = position - thisOffset(fn);
+  return position < 0 || index < 0 ? undefined : { fn, index, variable };
 }
 
-/** The plain parameter at `index` of `fn`, if it has one there. */
+/** The plain parameter that the argument at `index` fills, if `fn` has one there. */
 export function parameterAt(sourceCode: SourceCode, fn: FunctionNode, index: number): Parameter | undefined {
-  const param = fn.params[index];
+  const param = fn.params[index + thisOffset(fn)];
   const id = param?.type === 'AssignmentPattern' ? param.left : param;
   if (id?.type !== 'Identifier') return undefined;
   for (const variable of sourceCode.getDeclaredVariables(fn as never)) {
@@ -64,9 +79,8 @@ export function selfHandingCallers(
     const id = reference.identifier as unknown as Node;
     const call = id.parent;
     if (call?.type !== 'CallExpression' || call.callee !== id) continue;
-    const argument = call.arguments[param.index];
-    if (!argument || call.arguments.slice(0, param.index).some((a) => a.type === 'SpreadElement')) continue;
-    const caller = resolve(argument);
+    const argument = argumentAt(call, param.index);
+    const caller = argument && resolve(argument);
     if (caller && caller.range[0] <= call.range[0] && call.range[1] <= caller.range[1] && !callers.includes(caller)) callers.push(caller);
   }
   return callers;

@@ -417,6 +417,7 @@ function urlPieces(node: Node, depth: number): string | undefined {
   const n = unwrap(node);
   if (n.type === 'Literal') return typeof n.value === 'string' ? n.value : undefined;
   if (n.type === 'TemplateLiteral') return n.quasis.map((q) => q.value.cooked ?? '').join(URL_GAP);
+  if (n.type === 'TaggedTemplateExpression') return urlPieces(n.quasi, depth + 1);
   if (n.type !== 'BinaryExpression' || n.operator !== '+' || depth > 8) return undefined;
   const left = urlPieces(n.left, depth + 1);
   const right = urlPieces(n.right, depth + 1);

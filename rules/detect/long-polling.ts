@@ -3,7 +3,7 @@ import type { Rule, Scope, SourceCode } from 'eslint';
 import { createFollower, functionName, type Follower, type NetworkSummary } from './follow.js';
 import { calleeName, CLIENT_PART, classifyRequest, COUNTING_RECEIVER_ENDS, receiverCounts, requestApi, requestOf } from './http.js';
 import { awaitedDelay } from './delays.js';
-import { parameterAt } from './handed.js';
+import { argumentAt, parameterAt } from './handed.js';
 import { isFailurePath } from './polling.js';
 import { constantInit, findVariable, isFunction, staticNumber, unwrap, type FunctionNode } from './values.js';
 import { memberName, walk } from './websocket.js';
@@ -248,7 +248,7 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
       if (IMMEDIATE_SCHEDULERS.has(name)) return IMMEDIATE;
       // $.get(url, callback), $.getJSON(url, callback), http.get(url, callback)
       if (REQUEST_NAME_SET.has(name) && requestOf(parent, sourceCode)?.kind === 'read') return responseTo(parent);
-      return calledBack(callee, index);
+      return calledBack(parent, callee, index);
     }
     if (parent.type === 'Property' && parent.value === value && parent.parent.type === 'ObjectExpression') {
       const key = parent.key.type === 'Identifier' && !parent.computed ? parent.key.name : staticText(parent.key);
@@ -272,8 +272,9 @@ export function createLongPollDetector(context: Rule.RuleContext, given?: Follow
    * (`longPoll(start)`, where `longPoll(done)` runs `done()` once its request answers). One
    * function deep: what that function is handed in turn is not followed.
    */
-  function calledBack(callee: Node, index: number): Role {
-    if (handing || index < 0) return STOP;
+  function calledBack(call: TSESTree.CallExpression, callee: Node, index: number): Role {
+    // Past a spread, which parameter an argument fills is unknown.
+    if (handing || index < 0 || argumentAt(call, index) === undefined) return STOP;
     // `longPoll(start)`, `this.longPoll(start)`: a same-file function by name. Members of other
     // objects (`items.forEach(fn)`, `emitter.on('x', fn)`) are the commoner, and seldom ours.
     const named = callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression');

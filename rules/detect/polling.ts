@@ -124,11 +124,12 @@ const SCAN_CAP = 400;
 // needles take a slower path), so a name is looked for by the first of these it contains.
 const FAST_NEEDLES = ['Interv', 'Timeou', 'Poll', 'Observ', 'Map', 'wait', 'Refet', 'Refre'];
 
-/** Substrings that every one of `names` contains one of; none is a substring of another. */
+/** A name for keeping a session alive rather than fetching news. */
 function isKeepaliveName(name: string): boolean {
   return KEEPALIVE_NAME.test(name) || HEARTBEAT_NAME.test(name);
 }
 
+/** Substrings that every one of `names` contains one of; none is a substring of another. */
 function needlesFor(names: Iterable<string>): readonly string[] {
   const chosen = new Set<string>();
   for (const name of names) chosen.add(FAST_NEEDLES.find((needle) => name.includes(needle)) ?? name);
@@ -1028,9 +1029,11 @@ function createDetector(context: Rule.RuleContext, setup: PollingSetup): Detecto
         return true;
       });
     }
+    const seen = new Set<Scope.Variable>();
     for (const id of called) {
       const param = parameterOf(sourceCode, id);
-      if (!param || !(param.fn.range[0] <= call.range[0] && call.range[1] <= param.fn.range[1])) continue;
+      if (!param || seen.has(param.variable) || !(param.fn.range[0] <= call.range[0] && call.range[1] <= param.fn.range[1])) continue;
+      seen.add(param.variable);
       for (const caller of selfHandingCallers(sourceCode, param, (e) => follow().resolveFunction(e))) {
         if (rescheduled.has(caller)) return;
         if (isFailurePath(call, param.fn) || retriesOnly(call, param.fn, n, n === id ? [n] : [id])) return;

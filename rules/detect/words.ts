@@ -45,8 +45,9 @@ export function mayEscape(text: string): boolean {
 }
 
 /**
- * Whether source text may call the identifier `name` by itself (`name(`, `name?.(`, `name (`):
- * it spells it so, outside a member (`x.name(`), or holds a `\u` escape.
+ * Whether source text may call the identifier `name` by itself: it spells it outside a member
+ * (`x.name`), followed by what can come between a callee and its `(`: `(`, `?.`, `!`, `)` of
+ * `(name)(`, `<` of type arguments, a comment. Or it holds a `\u` escape.
  */
 export function mayCall(text: string, name: string): boolean {
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
@@ -54,8 +55,10 @@ export function mayCall(text: string, name: string): boolean {
     if (isWordChar(before) || before === 46 /* . */) continue;
     let j = i + name.length;
     if (isWordChar(text.charCodeAt(j))) continue;
-    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) j++;
-    if (text.charCodeAt(j) === 40 /* ( */ || (text.charCodeAt(j) === 63 && text.charCodeAt(j + 1) === 46) /* ?. */) return true;
+    while (text.charCodeAt(j) === 32 || (text.charCodeAt(j) >= 9 && text.charCodeAt(j) <= 13)) j++;
+    const c = text.charCodeAt(j);
+    // ( ! ) / <
+    if (c === 40 || c === 33 || c === 41 || c === 47 || c === 60 || (c === 63 && text.charCodeAt(j + 1) === 46)) return true;
   }
   return mayEscape(text);
 }

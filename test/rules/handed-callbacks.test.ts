@@ -19,10 +19,10 @@ const poll = (every: string) => ({ messageId: 'poll', data: { every, ...because 
 
 describe('mayCall', () => {
   it('tells a call of a name by itself from other spellings', () => {
-    for (const text of ['{ poll(); }', '{ poll (); }', '{ poll\n(); }', '{ poll?.(); }', '{ x = poll(1); }', '{ \\u0070oll(); }']) {
+    for (const text of ['{ poll(); }', '{ poll (); }', '{ poll\n(); }', '{ poll?.(); }', '{ x = poll(1); }', '{ \\u0070oll(); }', '{ poll!(); }', '{ (poll)(); }', '{ poll /* now */ (); }', '{ poll<T>(); }']) {
       expect(mayCall(text, 'poll'), text).toBe(true);
     }
-    for (const text of ['{ me.poll(); }', '{ polling(); }', '{ repoll(); }', '{ return poll; }', '{ later(poll); }', '{ }']) {
+    for (const text of ['{ me.poll(); }', '{ polling(); }', '{ repoll(); }', '{ return poll; }', '{ later(poll, 1); }', '{ }']) {
       expect(mayCall(text, 'poll'), text).toBe(false);
     }
   });
@@ -115,6 +115,28 @@ const load = async () => { await fetch('/api/feed'); after(3000, load); };`,
   ],
 });
 
+tsTester.run('no-short-polling: callbacks handed back (TypeScript)', noShortPolling, {
+  valid: [],
+  invalid: [
+    {
+      // a `this` annotation is no argument's parameter
+      code: `function later(this: unknown, fn: () => void) { setTimeout(() => fn(), 3000); }
+async function refresh() { await fetch('/api/inbox'); later(refresh); }`,
+      errors: [{ ...poll('3 s'), line: 1 }],
+    },
+    {
+      code: `function later(ms: number, fn?: () => void) { setTimeout(() => { fn!(); }, ms); }
+async function refresh() { await fetch('/api/inbox'); later(3000, refresh); }`,
+      errors: [{ ...pollUnknown, line: 1 }],
+    },
+    {
+      // the poll endpoint written as a tagged template
+      code: 'setInterval(() => $.ajax({ url: path`/message-bus/${id}/poll`, type: "POST", data: seen }), 2000);',
+      errors: [poll('2 s')],
+    },
+  ],
+});
+
 jsTester.run('no-long-polling: callbacks handed back', noLongPolling, {
   valid: [
     // the callback runs after a pause, not right after the response
@@ -126,6 +148,9 @@ jsTester.run('no-long-polling: callbacks handed back', noLongPolling, {
     // no request: the function just runs what it is given
     `function run(done) { done(); }
      function start() { step(); run(start); }`,
+    // past a spread, which parameter an argument fills is unknown
+    `function longPoll(done) { fetch('/poll').then(() => done()); }
+     function start() { longPoll(...options, start); }`,
     // handed on once more: only one function deep is followed
     `function inner(done) { fetch('/poll').then(() => done()); }
      function outer(done) { inner(done); }
@@ -164,6 +189,11 @@ function listen() { request(function (d) { handle(d); listen(); }); }`,
 tsTester.run('no-long-polling: callbacks handed back (TypeScript)', noLongPolling, {
   valid: [],
   invalid: [
+    {
+      code: `function longPoll(this: void, done: () => void) { fetch('/poll').then(() => done()); }
+function start() { longPoll(start); }`,
+      errors: [{ ...recursion, line: 2, column: 29 }],
+    },
     {
       code: `async function waitFor(next: () => void): Promise<void> {
   const res = await fetch('/api/wait');
