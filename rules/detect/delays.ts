@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { SourceCode } from 'eslint';
 import { calleeName } from './http.js';
-import { isFunction, staticNumber, unwrap } from './values.js';
+import { argument, isFunction, staticNumber, unwrap } from './values.js';
 import { walk } from './websocket.js';
 
 // "Does this await pause?", answered once for both loop detectors: a loop that awaits a request
@@ -18,11 +18,6 @@ export interface Delay {
   ms: number | undefined;
 }
 
-function plainArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): Node | undefined {
-  const arg = call.arguments[index];
-  return arg && arg.type !== 'SpreadElement' ? arg : undefined;
-}
-
 /**
  * The pause an awaited expression makes: `sleep(ms)`, `delay(ms)`,
  * `new Promise((r) => setTimeout(r, ms))`, or one of those inside `Promise.all([...])` beside a
@@ -36,7 +31,7 @@ export function awaitedDelay(expression: Node, sourceCode: SourceCode): Delay | 
   if (n.type === 'CallExpression') {
     const name = calleeName(n.callee);
     if (name && DELAY_CALL.test(name)) {
-      const first = plainArgument(n, 0);
+      const first = argument(n, 0);
       const value = first && unwrap(first);
       if (value && isFunction(value)) return undefined;
       const racesPromise = value?.type === 'CallExpression' || value?.type === 'AwaitExpression' || value?.type === 'NewExpression';
@@ -44,7 +39,7 @@ export function awaitedDelay(expression: Node, sourceCode: SourceCode): Delay | 
       return { ms: numberOf(first, undefined) };
     }
     if (name === 'all' || name === 'allSettled') {
-      const list = plainArgument(n, 0);
+      const list = argument(n, 0);
       if (list?.type !== 'ArrayExpression') return undefined;
       for (const element of list.elements) {
         const inner = element && element.type !== 'SpreadElement' ? awaitedDelay(element, sourceCode) : undefined;
@@ -54,14 +49,14 @@ export function awaitedDelay(expression: Node, sourceCode: SourceCode): Delay | 
     return undefined;
   }
   if (n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Promise') {
-    const executor = plainArgument(n, 0);
+    const executor = argument(n, 0);
     if (!executor || !isFunction(executor)) return undefined;
     let result: Delay | undefined;
     let budget = EXECUTOR_NODES;
     walk(executor.body, sourceCode, (node) => {
       if (result || budget-- <= 0) return false;
       if (node.type === 'CallExpression' && calleeName(node.callee) === 'setTimeout') {
-        result = { ms: numberOf(plainArgument(node, 1), 0) };
+        result = { ms: numberOf(argument(node, 1), 0) };
         return false;
       }
       return undefined;

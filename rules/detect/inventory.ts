@@ -5,7 +5,7 @@ import { createFollower, functionName } from './follow.js';
 import { calleeName, calleePath } from './http.js';
 import { createLongPollDetector, type LongPollFinding } from './long-polling.js';
 import { pollingVisitors, type PollingSite } from './polling.js';
-import { findVariable, isFunction, objectProperty, unwrap, type FunctionNode } from './values.js';
+import { argument, findVariable, isFunction, objectProperty, unwrap, type FunctionNode } from './values.js';
 import { analyzeWebSocket, mayBeWebSocket, type WebSocketUsage } from './websocket.js';
 
 // The transport inventory: every realtime transport a file uses, client and server side. It
@@ -65,11 +65,6 @@ function staticText(node: Node | null | undefined): string | undefined {
   if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
   if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0]?.value.cooked ?? undefined;
   return undefined;
-}
-
-function argument(call: Construction, index: number): Node | undefined {
-  const arg = call.arguments[index];
-  return arg && arg.type !== 'SpreadElement' ? arg : undefined;
 }
 
 function isEventStream(text: string | undefined): boolean {

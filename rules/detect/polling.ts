@@ -4,7 +4,7 @@ import { calleeName, calleePath } from './http.js';
 import { createFollower, functionName, type Follower, type NetworkSummary } from './follow.js';
 import { awaitedDelay } from './delays.js';
 import { parameterOf, selfHandingCallers } from './handed.js';
-import { findVariable, isFunction, objectProperty, parameterDefault, staticNumber, unwrap, urlHost, type FunctionNode } from './values.js';
+import { argument, findVariable, isFunction, objectProperty, parameterDefault, staticNumber, unwrap, urlHost, type FunctionNode } from './values.js';
 import { walk } from './websocket.js';
 import { isWordChar, mayCall, mayName, wordEnd, wordStart } from './words.js';
 
@@ -289,11 +289,6 @@ function keyName(key: Node, computed: boolean): string | undefined {
   if (key.type === 'PrivateIdentifier') return `#${key.name}`;
   if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
   return undefined;
-}
-
-function argument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): Node | undefined {
-  const arg = call.arguments[index];
-  return arg && arg.type !== 'SpreadElement' ? arg : undefined;
 }
 
 /** Bounded pre-order walk; `visit` returns false to skip a node's children. */

@@ -17,6 +17,12 @@ export function isFunction(node: Node | null | undefined): node is FunctionNode 
   return node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
 }
 
+/** The argument at `index`, unless it is a spread (whose elements have no known position). */
+export function argument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): Node | undefined {
+  const arg = call.arguments[index];
+  return arg && arg.type !== 'SpreadElement' ? arg : undefined;
+}
+
 /** Strips wrappers that do not change a value: `x as T`, `x!`, `<T>x`, `x satisfies T`. */
 export function unwrap(node: Node): Node {
   let current: Node = node;
